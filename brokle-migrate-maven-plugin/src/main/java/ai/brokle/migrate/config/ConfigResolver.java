@@ -1,0 +1,231 @@
+package ai.brokle.migrate.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Resolves the plugin's configuration. Precedence, lowest first: defaults &lt; pom {@code <configuration>} &lt;
+ * {@code .env} &lt; environment &lt; {@code -D} properties. Every error names the parameter, where its value came
+ * from, and the fix.
+ */
+public final class ConfigResolver {
+
+    public static final String PREFIX = "brokle.migrate.";
+    public static final List<String> DATASOURCES = List.of("postgres", "clickhouse");
+
+    private static final Set<String> COMMON = Set.of("db", "steps", "version", "name", "dryRun", "confirm", "format",
+            "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset");
+    private static final Set<String> DATASOURCE_KEYS = Set.of("url", "username", "password", "serverId", "dir",
+            "table", "cluster", "httpPort");
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "DATABASE_URL", "postgres.url",
+            "CLICKHOUSE_URL", "clickhouse.url",
+            "DATABASE_MIGRATIONS_PATH", "postgres.dir",
+            "CLICKHOUSE_MIGRATIONS_PATH", "clickhouse.dir");
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "db", "all",
+            "format", "text",
+            "postgres.dir", "migrations",
+            "postgres.table", "schema_migrations",
+            "clickhouse.dir", "migrations/clickhouse",
+            "clickhouse.table", "schema_migrations");
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> origins = new HashMap<>();
+    private final List<String> notes = new ArrayList<>();
+
+    public static MigrateConfig resolve(ConfigSources sources) {
+        return new ConfigResolver().run(sources);
+    }
+
+    private MigrateConfig run(ConfigSources sources) {
+        layer(DEFAULTS, "default");
+        Map<String, String> pom = new LinkedHashMap<>();
+        sources.pom().forEach((k, v) -> {
+            if (v != null) {
+                pom.put(k, v);
+            }
+        });
+        layer(pom, "pom <configuration>");
+        layer(fromEnvironment(DotEnv.read(sources.baseDir().resolve(".env"))), ".env");
+        layer(fromEnvironment(sources.environment()), "environment");
+        layer(fromCommandLine(sources.commandLine()), "-D property");
+
+        String db = get("db").toLowerCase(Locale.ROOT);
+        if (!db.equals("all") && !DATASOURCES.contains(db)) {
+            throw error("db", "must be postgres, clickhouse or all. Example: -Dbrokle.migrate.db=postgres");
+        }
+        List<DatasourceConfig> selected = new ArrayList<>();
+        for (String name : DATASOURCES) {
+            if (db.equals("all") || db.equals(name)) {
+                selected.add(datasource(name, sources));
+            }
+        }
+        String format = get("format").toLowerCase(Locale.ROOT);
+        if (!format.equals("text") && !format.equals("json")) {
+            throw error("format", "must be text or json. Example: -Dbrokle.migrate.format=json");
+        }
+        return new MigrateConfig(sources.baseDir(), sources.workDir(), db, selected, integer("steps"),
+                version(), get("name"), bool("dryRun"), "yes".equalsIgnoreCase(strip(get("confirm"))), format,
+                path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), notes);
+    }
+
+    private DatasourceConfig datasource(String name, ConfigSources sources) {
+        String url = get(name + ".url");
+        String username = get(name + ".username");
+        String password = get(name + ".password");
+        String serverId = get(name + ".serverId");
+        Integer httpPort = integer(name + ".httpPort");
+        String jdbcUrl = null;
+        if (url != null && !url.isBlank()) {
+            DatabaseUrl parsed = DatabaseUrl.parse(name, describe(name + ".url"), url, httpPort, notes::add);
+            jdbcUrl = parsed.jdbcUrl();
+            if (serverId != null && (username != null || password != null || parsed.username() != null)) {
+                throw error(name + ".serverId", "is set together with a user name or password (in "
+                        + (username != null || password != null ? origins.get(name + ".username") + "/password"
+                        : "the URL") + "). Keep the credentials in one place: the settings.xml server or the "
+                        + "username/password parameters.");
+            }
+            if (username == null) {
+                username = parsed.username();
+            }
+            if (password == null) {
+                password = parsed.password();
+            }
+        }
+        if (serverId != null) {
+            Credentials credentials = sources.servers().apply(serverId).orElseThrow(() -> error(name + ".serverId",
+                    "names server '" + serverId + "', which ~/.m2/settings.xml does not define. Add "
+                            + "<server><id>" + serverId + "</id>...</server> to settings.xml or fix the id."));
+            username = credentials.username();
+            password = credentials.password();
+        }
+        boolean embedded = jdbcUrl == null && name.equals("postgres");
+        String table = get(name + ".table");
+        if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+            throw error(name + ".table", "is not a valid table name. Use letters, digits and '_', e.g. "
+                    + "schema_migrations.");
+        }
+        return new DatasourceConfig(name, jdbcUrl, username, password, embedded,
+                path(sources.baseDir(), name + ".dir"), table, get(name + ".cluster"), Map.of());
+    }
+
+    private void layer(Map<String, String> layerValues, String origin) {
+        layerValues.forEach((k, v) -> {
+            values.put(k, v);
+            origins.put(k, origin);
+        });
+    }
+
+    private static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, String> mapped = new HashMap<>();
+        ENVIRONMENT.forEach((variable, key) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                mapped.put(key, value);
+            }
+        });
+        return mapped;
+    }
+
+    private static Map<String, String> fromCommandLine(Map<String, String> properties) {
+        Map<String, String> mapped = new HashMap<>();
+        Set<String> unknown = new TreeSet<>();
+        properties.forEach((property, value) -> {
+            if (!property.startsWith(PREFIX)) {
+                return;
+            }
+            String key = property.substring(PREFIX.length());
+            if (isKnown(key)) {
+                mapped.put(key, value);
+            } else {
+                unknown.add(property);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ConfigurationException("Unknown property " + String.join(", ", unknown)
+                    + ". Known: brokle.migrate.{" + String.join(",", new TreeSet<>(COMMON))
+                    + "} and brokle.migrate.{postgres,clickhouse}.{" + String.join(",", new TreeSet<>(DATASOURCE_KEYS))
+                    + "}. Fix the spelling of the -D option.");
+        }
+        return mapped;
+    }
+
+    private static boolean isKnown(String key) {
+        int dot = key.indexOf('.');
+        if (dot < 0) {
+            return COMMON.contains(key);
+        }
+        return DATASOURCES.contains(key.substring(0, dot)) && DATASOURCE_KEYS.contains(key.substring(dot + 1));
+    }
+
+    private String get(String key) {
+        return values.get(key);
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+
+    private boolean bool(String key) {
+        String value = strip(get(key));
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw error(key, "must be true or false. Example: -D" + PREFIX + key + "=true");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    private Integer integer(String key) {
+        String value = strip(get(key));
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw error(key, "must be a whole number. Example: -D" + PREFIX + key + "=2");
+        }
+    }
+
+    private Long version() {
+        String value = strip(get("version"));
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            long version = Long.parseLong(value);
+            if (version < 0) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw error("version", "must be a migration version (a whole number ≥ 0; 0 means none applied). "
+                    + "Example: -Dbrokle.migrate.version=20240115103000");
+        }
+    }
+
+    private Path path(Path baseDir, String key) {
+        String value = strip(get(key));
+        return value == null || value.isEmpty() ? null : baseDir.resolve(value).normalize();
+    }
+
+    private String describe(String key) {
+        return PREFIX + key + " (from " + origins.getOrDefault(key, "default") + ")";
+    }
+
+    private ConfigurationException error(String key, String problem) {
+        String value = get(key);
+        String shown = key.endsWith("password") ? "***" : SecretMasker.maskUrl(value);
+        return new ConfigurationException(describe(key) + "=" + shown + " " + problem);
+    }
+}

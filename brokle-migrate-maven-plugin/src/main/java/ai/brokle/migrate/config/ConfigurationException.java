@@ -1,0 +1,11 @@
+package ai.brokle.migrate.config;
+
+import ai.brokle.migrate.MigrateException;
+
+/** A parameter, property, URL or credential source is wrong; the message names it and shows the fix. */
+public class ConfigurationException extends MigrateException {
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,123 @@
+package ai.brokle.migrate.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns the URL forms users have into a JDBC URL plus credentials:
+ * {@code jdbc:postgresql://...}, {@code postgres://user:pass@host:port/db?sslmode=disable},
+ * {@code jdbc:clickhouse:...} and {@code clickhouse://user:pass@host:9000/db?x-multi-statement=true}.
+ */
+public record DatabaseUrl(String jdbcUrl, String username, String password) {
+
+    static final int CLICKHOUSE_NATIVE_PORT = 9000;
+    static final int CLICKHOUSE_NATIVE_TLS_PORT = 9440;
+    static final int CLICKHOUSE_HTTP_PORT = 8123;
+    static final int CLICKHOUSE_HTTPS_PORT = 8443;
+
+    /**
+     * @param parameter the parameter the URL came from, for error messages
+     * @param httpPort  ClickHouse HTTP port to use instead of a native port, or null for the standard mapping
+     * @param notes     receives one-line notes worth logging (e.g. a port mapping)
+     */
+    public static DatabaseUrl parse(String datasource, String parameter, String raw, Integer httpPort,
+                                    Consumer<String> notes) {
+        String url = raw.strip();
+        String lower = url.toLowerCase();
+        if ("postgres".equals(datasource)) {
+            if (lower.startsWith("jdbc:postgresql:")) {
+                return new DatabaseUrl(url, null, null);
+            }
+            if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
+                return fromUri(parameter, url, "jdbc:postgresql://", 5432, null, notes);
+            }
+            throw invalid(parameter, url, "jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db?sslmode=disable");
+        }
+        if (lower.startsWith("jdbc:clickhouse:") || lower.startsWith("jdbc:ch:")) {
+            String rest = url.substring(url.indexOf(':', 5) + 1);
+            if (!rest.contains("://")) {
+                rest = "http://" + rest.replaceFirst("^//", "");
+            }
+            DatabaseUrl parsed = fromUri(parameter, rest, "", CLICKHOUSE_HTTP_PORT, httpPort, notes);
+            return new DatabaseUrl("jdbc:clickhouse:" + parsed.jdbcUrl, parsed.username, parsed.password);
+        }
+        if (lower.startsWith("clickhouse://") || lower.startsWith("tcp://")) {
+            return fromUri(parameter, url, "jdbc:clickhouse:http://", CLICKHOUSE_HTTP_PORT, httpPort, notes);
+        }
+        throw invalid(parameter, url, "jdbc:clickhouse:http://host:8123/db or clickhouse://user:pass@host:9000/db");
+    }
+
+    private static DatabaseUrl fromUri(String parameter, String url, String prefix, int defaultPort, Integer httpPort,
+                                       Consumer<String> notes) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid(parameter, url, "scheme://user:pass@host:port/db (URL-encode special characters in "
+                    + "the password)");
+        }
+        if (uri.getHost() == null) {
+            throw invalid(parameter, url, "scheme://user:pass@host:port/db with a host name");
+        }
+        String user = null;
+        String pass = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            pass = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        String scheme = prefix.isEmpty() ? uri.getScheme() + "://" : prefix;
+        int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
+        boolean clickhouse = defaultPort == CLICKHOUSE_HTTP_PORT;
+        if (clickhouse && (port == CLICKHOUSE_NATIVE_PORT || port == CLICKHOUSE_NATIVE_TLS_PORT)) {
+            boolean tls = port == CLICKHOUSE_NATIVE_TLS_PORT;
+            int mapped = httpPort != null ? httpPort : tls ? CLICKHOUSE_HTTPS_PORT : CLICKHOUSE_HTTP_PORT;
+            notes.accept("ClickHouse URL uses native port " + port + "; connecting over HTTP port " + mapped
+                    + " (set brokle.migrate.clickhouse.httpPort to change it)");
+            port = mapped;
+            if (tls) {
+                scheme = scheme.replace("http://", "https://");
+            }
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (clickhouse && "/".equals(path)) {
+            path = "/default";
+        }
+        String query = keptQuery(uri.getRawQuery());
+        return new DatabaseUrl(scheme + uri.getHost() + ":" + port + path + (query.isEmpty() ? "" : "?" + query),
+                user, pass);
+    }
+
+    /** Drops golang-migrate's own {@code x-*} parameters, which no JDBC driver understands. */
+    private static String keptQuery(String rawQuery) {
+        if (rawQuery == null) {
+            return "";
+        }
+        List<String> kept = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("x-")) {
+                kept.add(pair);
+            }
+        }
+        return String.join("&", kept);
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static ConfigurationException invalid(String parameter, String url, String expected) {
+        return new ConfigurationException(parameter + "=" + SecretMasker.maskUrl(url)
+                + " is not a URL this plugin understands. Use " + expected + ".");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseUrl[" + SecretMasker.maskUrl(jdbcUrl) + ", user=" + username + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package ai.brokle.migrate.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One resolved datasource.
+ *
+ * @param name        {@code postgres} or {@code clickhouse}
+ * @param jdbcUrl     JDBC URL without credentials; null when not configured (or embedded)
+ * @param embedded    true when no PostgreSQL URL is configured anywhere and the embedded server is used
+ * @param dir         migration directory
+ * @param table       golang-migrate compatible version table
+ * @param cluster     ClickHouse cluster for ON CLUSTER tracking tables, or null
+ * @param properties  extra driver settings (never credentials)
+ */
+public record DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
+                               Path dir, String table, String cluster, Map<String, String> properties) {
+
+    public boolean configured() {
+        return embedded || jdbcUrl != null;
+    }
+
+    /** The URL as it may be printed: credentials masked. */
+    public String displayUrl() {
+        if (embedded) {
+            return "embedded PostgreSQL";
+        }
+        if (jdbcUrl == null) {
+            return "(not configured)";
+        }
+        return SecretMasker.maskUrl(jdbcUrl) + (username == null ? "" : " (user " + username + ")");
+    }
+
+    public DatasourceConfig withUrl(String url, String user, String pass) {
+        return new DatasourceConfig(name, url, user, pass, embedded, dir, table, cluster, properties);
+    }
+
+    @Override
+    public String toString() {
+        return "DatasourceConfig[" + name + " " + displayUrl() + ", dir=" + dir + ", table=" + table + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package ai.brokle.migrate.dialect.clickhouse;
+
+import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.dialect.Dialect;
+import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.sql.SqlSyntax;
+import ai.brokle.migrate.state.VersionTable;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+/** ClickHouse over HTTP with the modern JDBC driver: no transactions, one statement per request. */
+public final class ClickHouseDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "clickhouse";
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SqlSyntax.CLICKHOUSE;
+    }
+
+    @Override
+    public boolean transactional() {
+        return false;
+    }
+
+    @Override
+    public Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Connection connect(String jdbcUrl, String username, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", username == null ? "default" : username);
+        properties.setProperty("password", password == null ? "" : password);
+        properties.setProperty("jdbc_ignore_unsupported_values", "true");
+        return new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
+    }
+
+    @Override
+    public String trackingSchema(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT currentDatabase()")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
+    public VersionTable versionTable(Connection connection, DatasourceConfig config) {
+        return new ClickHouseVersionTable(connection, config.table(), config.cluster());
+    }
+
+    @Override
+    public String template(String name, boolean up, Instant created) {
+        String header = "-- ClickHouse Migration: " + name + "\n-- Created: " + created + "\n";
+        return up
+                ? header + "\n-- CREATE TABLE IF NOT EXISTS " + name + " (\n--     id String,\n--     created_at "
+                  + "DateTime64(3) DEFAULT now64(3)\n-- )\n-- ENGINE = MergeTree()\n-- ORDER BY (id);\n"
+                : header + "\n-- DROP TABLE IF EXISTS " + name + ";\n";
+    }
+
+    @Override
+    public String describeDriver() {
+        return "ClickHouse JDBC " + com.clickhouse.jdbc.Driver.class.getPackage().getImplementationVersion();
+    }
+}

@@ -1,0 +1,84 @@
+package ai.brokle.migrate.dialect.clickhouse;
+
+import ai.brokle.migrate.state.SchemaVersion;
+import ai.brokle.migrate.state.VersionTable;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * golang-migrate's ClickHouse table: append-only {@code (version Int64, dirty UInt8, sequence UInt64)}, the current
+ * state being the row with the highest sequence (nanoseconds at write). "Nothing applied" is recorded as version -1,
+ * as golang-migrate does.
+ */
+final class ClickHouseVersionTable implements VersionTable {
+
+    private static final long NIL_VERSION = -1;
+
+    private final Connection connection;
+    private final String table;
+    private final String cluster;
+
+    ClickHouseVersionTable(Connection connection, String table, String cluster) {
+        this.connection = connection;
+        this.table = table;
+        this.cluster = cluster;
+    }
+
+    @Override
+    public void ensureExists() throws SQLException {
+        execute(createSql());
+    }
+
+    String createSql() {
+        return cluster == null
+                ? "CREATE TABLE IF NOT EXISTS " + table + " (version Int64, dirty UInt8, sequence UInt64) "
+                  + "ENGINE = TinyLog"
+                : "CREATE TABLE IF NOT EXISTS " + table + " ON CLUSTER " + cluster
+                  + " (version Int64, dirty UInt8, sequence UInt64) ENGINE = ReplicatedMergeTree ORDER BY sequence";
+    }
+
+    @Override
+    public Optional<SchemaVersion> read() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet exists = statement.executeQuery("EXISTS TABLE " + table)) {
+            if (!exists.next() || exists.getInt(1) == 0) {
+                return Optional.empty();
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version, dirty FROM " + table
+                     + " ORDER BY sequence DESC LIMIT 1")) {
+            if (!rs.next() || rs.getLong(1) == NIL_VERSION) {
+                return Optional.empty();
+            }
+            return Optional.of(new SchemaVersion(rs.getLong(1), rs.getInt(2) != 0));
+        }
+    }
+
+    @Override
+    public void write(Optional<SchemaVersion> state) throws SQLException {
+        for (String sql : writeSql(state)) {
+            execute(sql);
+        }
+    }
+
+    @Override
+    public List<String> writeSql(Optional<SchemaVersion> state) {
+        long version = state.map(SchemaVersion::version).orElse(NIL_VERSION);
+        int dirty = state.map(SchemaVersion::dirty).orElse(false) ? 1 : 0;
+        long sequence = System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L;
+        return List.of("INSERT INTO " + table + " (version, dirty, sequence) VALUES (" + version + ", " + dirty + ", "
+                + Math.abs(sequence) + ")");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ai.brokle.migrate.dialect.postgres;
+
+import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.dialect.Dialect;
+import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.sql.SqlSyntax;
+import ai.brokle.migrate.state.VersionTable;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+
+/** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
+public final class PostgresDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "postgres";
+    }
+
+    @Override
+    public SqlSyntax syntax() {
+        return SqlSyntax.POSTGRES;
+    }
+
+    @Override
+    public boolean transactional() {
+        return true;
+    }
+
+    @Override
+    public Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
+        if (!config.embedded()) {
+            return Optional.empty();
+        }
+        return Optional.of(EmbeddedPostgresServer.start(workDir.resolve("postgres-data")));
+    }
+
+    @Override
+    public Connection connect(String jdbcUrl, String username, String password) throws SQLException {
+        Properties properties = new Properties();
+        if (username != null) {
+            properties.setProperty("user", username);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "brokle-migrate");
+        properties.setProperty("connectTimeout", "10");
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("not a PostgreSQL JDBC URL");
+        }
+        return connection;
+    }
+
+    @Override
+    public String trackingSchema(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    @Override
+    public VersionTable versionTable(Connection connection, DatasourceConfig config) {
+        return new PostgresVersionTable(connection, config.table());
+    }
+
+    @Override
+    public String template(String name, boolean up, Instant created) {
+        String header = "-- Migration: " + name + "\n-- Created: " + created + "\n";
+        return up
+                ? header + "\n-- Write the schema change here, e.g.\n-- CREATE TABLE IF NOT EXISTS " + name
+                  + " (\n--     id VARCHAR(26) PRIMARY KEY,\n--     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP\n-- );\n"
+                : header + "\n-- Undo the up migration here, e.g.\n-- DROP TABLE IF EXISTS " + name + ";\n";
+    }
+
+    @Override
+    public String describeDriver() {
+        return "PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
+    }
+}

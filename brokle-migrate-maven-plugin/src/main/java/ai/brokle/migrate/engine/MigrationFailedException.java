@@ -1,0 +1,24 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.MigrateException;
+
+/** A migration's statement failed. Names the file, the statement and the database error; ends with the recovery. */
+public class MigrationFailedException extends MigrateException {
+
+    private final String migrationId;
+    private final int statementNumber;
+
+    public MigrationFailedException(String message, String migrationId, int statementNumber) {
+        super(message);
+        this.migrationId = migrationId;
+        this.statementNumber = statementNumber;
+    }
+
+    public String migrationId() {
+        return migrationId;
+    }
+
+    public int statementNumber() {
+        return statementNumber;
+    }
+}

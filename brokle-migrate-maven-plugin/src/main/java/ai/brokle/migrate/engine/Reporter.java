@@ -1,0 +1,9 @@
+package ai.brokle.migrate.engine;
+
+/** Where the engine writes progress for the user (the Maven log in the plugin). */
+public interface Reporter {
+
+    void info(String line);
+
+    void warn(String line);
+}

@@ -1,0 +1,125 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.SecretMasker;
+import ai.brokle.migrate.dialect.Dialect;
+import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.liquibase.ChangeLogSession;
+import ai.brokle.migrate.liquibase.ChangeSetTranslator;
+import ai.brokle.migrate.liquibase.TranslatedMigration;
+import ai.brokle.migrate.source.Migration;
+import ai.brokle.migrate.sql.StatementSplitter;
+import ai.brokle.migrate.state.VersionTable;
+import liquibase.exception.LiquibaseException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/** One datasource opened for a goal: its migrations, connection, Liquibase session and version table. */
+final class Target implements AutoCloseable {
+
+    final DatasourceConfig config;
+    final Dialect dialect;
+    final List<Migration> migrations;
+    final ChangeSetTranslator translator;
+    private EmbeddedServer embedded;
+    private Connection connection;
+    private ChangeLogSession changeLog;
+    private VersionTable versionTable;
+    private String url;
+
+    Target(DatasourceConfig config, Dialect dialect, List<Migration> migrations) {
+        this.config = config;
+        this.dialect = dialect;
+        this.migrations = migrations;
+        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.syntax()));
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    /** Starts the embedded server when needed and connects. */
+    Target open(Path workDir, Reporter reporter) {
+        String user = config.username();
+        url = config.jdbcUrl();
+        var server = dialect.startEmbedded(config, workDir);
+        if (server.isPresent()) {
+            embedded = server.get();
+            url = embedded.jdbcUrl();
+            user = embedded.username();
+            reporter.info("[" + name() + "] No PostgreSQL URL configured: using the embedded PostgreSQL at " + url
+                    + " (data in " + workDir.resolve("postgres-data") + ")");
+        }
+        try {
+            connection = dialect.connect(url, user, config.password());
+        } catch (SQLException | RuntimeException e) {
+            close();
+            throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "
+                    + SecretMasker.mask(firstLine(e.getMessage()), config.password())
+                    + ". Check the URL and credentials (brokle.migrate." + name() + ".url / .username / .password"
+                    + " or .serverId) and that the server is running.");
+        }
+        try {
+            changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection));
+        } catch (LiquibaseException | SQLException e) {
+            close();
+            throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
+                    + SecretMasker.mask(e.getMessage(), config.password()), false, e);
+        }
+        versionTable = dialect.versionTable(connection, config);
+        return this;
+    }
+
+    String displayUrl() {
+        return url == null || embedded != null ? config.displayUrl() : SecretMasker.maskUrl(url)
+                + (config.username() == null ? "" : " (user " + config.username() + ")");
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    ChangeLogSession changeLog() {
+        return changeLog;
+    }
+
+    VersionTable versionTable() {
+        return versionTable;
+    }
+
+    TranslatedMigration translate(Migration migration) {
+        return translator.translate(migration);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int eol = message.indexOf('\n');
+        return eol < 0 ? message : message.substring(0, eol);
+    }
+
+    @Override
+    public void close() {
+        if (changeLog != null) {
+            changeLog.close();
+            changeLog = null;
+        }
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // closing a broken connection has nothing left to report
+            }
+            connection = null;
+        }
+        if (embedded != null) {
+            embedded.close();
+            embedded = null;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package ai.brokle.migrate.liquibase;
+
+import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.RanChangeSet;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.DatabaseException;
+import liquibase.exception.LiquibaseException;
+import liquibase.exception.LockException;
+import liquibase.executor.Executor;
+import liquibase.executor.ExecutorService;
+import liquibase.lockservice.DatabaseChangeLogLock;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
+import liquibase.logging.core.NoOpLogService;
+import liquibase.snapshot.SnapshotGeneratorFactory;
+import liquibase.sql.Sql;
+import liquibase.sqlgenerator.SqlGeneratorFactory;
+import liquibase.statement.SqlStatement;
+import liquibase.statement.core.MarkChangeSetRanStatement;
+import liquibase.statement.core.RemoveChangeSetRanStatusStatement;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Liquibase on one JDBC connection: reads DATABASECHANGELOG once, runs changesets' SQL through Liquibase's executor,
+ * and writes their bookkeeping — without committing, so the engine decides transaction boundaries (one commit per
+ * migration, bookkeeping included). Liquibase's own logging is silenced; the engine reports progress.
+ */
+public final class ChangeLogSession implements AutoCloseable {
+
+    private final Database database;
+    private final String logicalPath;
+    private final String scopeId;
+    private ChangeLogHistoryService history;
+
+    public ChangeLogSession(Connection connection, String datasource, String defaultSchema) throws LiquibaseException {
+        try {
+            this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService()));
+        } catch (Exception e) {
+            throw new LiquibaseException("Cannot start Liquibase: " + e.getMessage(), e);
+        }
+        this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        if (defaultSchema != null) {
+            database.setDefaultSchemaName(defaultSchema);
+        }
+        this.logicalPath = ChangeSetTranslator.logicalPath(datasource);
+    }
+
+    public static String liquibaseVersion() {
+        return liquibase.util.LiquibaseUtil.getBuildVersion();
+    }
+
+    public String databaseProductName() {
+        return database.getShortName();
+    }
+
+    /** True when DATABASECHANGELOG exists; nothing is created. */
+    public boolean hasChangeLog() throws DatabaseException {
+        return SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogTable(database);
+    }
+
+    /** Creates DATABASECHANGELOG when missing and returns this datasource's applied changesets, in run order. */
+    public List<AppliedChangeSet> initAndReadApplied() throws DatabaseException {
+        historyService().init();
+        database.commit();
+        return readApplied();
+    }
+
+    /** The applied changesets, without creating anything (empty when there is no DATABASECHANGELOG). */
+    public List<AppliedChangeSet> readApplied() throws DatabaseException {
+        List<AppliedChangeSet> applied = new ArrayList<>();
+        if (!hasChangeLog()) {
+            return applied;
+        }
+        for (RanChangeSet ran : historyService().getRanChangeSets()) {
+            if (logicalPath.equals(ran.getChangeLog())) {
+                Date at = ran.getDateExecuted();
+                applied.add(new AppliedChangeSet(ran.getId(),
+                        ran.getLastCheckSum() == null ? null : ran.getLastCheckSum().toString(),
+                        at == null ? null : at.toInstant()));
+            }
+        }
+        return applied;
+    }
+
+    /** Runs the up statements, change by change; stops at the first failure and names its statement. */
+    public void runUp(TranslatedMigration migration) throws StatementFailedException {
+        List<Change> changes = migration.changeSet().getChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            run(changes.get(i), migration.up().get(i));
+        }
+    }
+
+    /** Runs the rollback (down) statements. */
+    public void runDown(TranslatedMigration migration) throws StatementFailedException {
+        List<Change> changes = migration.changeSet().getRollback().getChanges();
+        for (int i = 0; i < changes.size(); i++) {
+            run(changes.get(i), migration.down().get(i));
+        }
+    }
+
+    private void run(Change change, ai.brokle.migrate.sql.SqlStatement statement) throws StatementFailedException {
+        try {
+            executor().execute(change);
+        } catch (DatabaseException e) {
+            throw new StatementFailedException(statement, rootMessage(e), e);
+        }
+    }
+
+    /** Records the changeset as executed in DATABASECHANGELOG (not committed). */
+    public void markRan(TranslatedMigration migration) throws DatabaseException {
+        executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
+    }
+
+    /** Removes the changeset's DATABASECHANGELOG row (not committed). */
+    public void unmarkRan(TranslatedMigration migration) throws DatabaseException {
+        executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
+    }
+
+    /** The SQL Liquibase would run for the bookkeeping of this changeset, for dry runs. */
+    public List<String> bookkeepingSql(TranslatedMigration migration, boolean up) throws DatabaseException {
+        SqlStatement statement = up
+                ? new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED)
+                : new RemoveChangeSetRanStatusStatement(migration.changeSet());
+        List<String> sql = new ArrayList<>();
+        if (up && !hasChangeLog()) {
+            sql.add("-- DATABASECHANGELOG is created first, then a row is inserted for " + migration.migration().id());
+            return sql;
+        }
+        for (Sql generated : SqlGeneratorFactory.getInstance().generateSql(statement, database)) {
+            sql.add(generated.toSql());
+        }
+        return sql;
+    }
+
+    public void commit() throws DatabaseException {
+        database.commit();
+    }
+
+    public void rollback() throws DatabaseException {
+        database.rollback();
+    }
+
+    /** Waits for DATABASECHANGELOGLOCK (at most {@code waitSeconds}), so only one process migrates at a time. */
+    public void lock(long waitSeconds) throws LockException {
+        LockService lockService = lockService();
+        lockService.setChangeLogLockWaitTime(Math.max(1, (waitSeconds + 59) / 60));
+        lockService.setChangeLogLockRecheckTime(1);
+        lockService.waitForLock();
+    }
+
+    public void unlock() throws LockException {
+        lockService().releaseLock();
+    }
+
+    /** Current holders of DATABASECHANGELOGLOCK, as "who since when". */
+    public List<String> lockHolders() throws LockException {
+        List<String> holders = new ArrayList<>();
+        for (DatabaseChangeLogLock lock : lockService().listLocks()) {
+            holders.add(lock.getLockedBy() + " since " + lock.getLockGranted().toInstant());
+        }
+        return holders;
+    }
+
+    private LockService lockService() {
+        return LockServiceFactory.getInstance().getLockService(database);
+    }
+
+    private ChangeLogHistoryService historyService() {
+        if (history == null) {
+            history = Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class)
+                    .getChangeLogService(database);
+        }
+        return history;
+    }
+
+    private Executor executor() {
+        return Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.toString() : root.getMessage();
+        return message.strip();
+    }
+
+    /** Releases Liquibase's per-database state; the JDBC connection is closed by its owner. */
+    @Override
+    public void close() {
+        Scope.getCurrentScope().getSingleton(ExecutorService.class).reset();
+        LockServiceFactory.getInstance().resetAll();
+        Scope.getCurrentScope().getSingleton(ChangeLogHistoryServiceFactory.class).resetAll();
+        try {
+            Scope.exit(scopeId);
+        } catch (Exception e) {
+            // the scope belongs to this thread only; nothing is left to clean up
+        }
+    }
+}

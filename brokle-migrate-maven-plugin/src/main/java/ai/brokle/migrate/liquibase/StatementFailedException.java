@@ -1,0 +1,18 @@
+package ai.brokle.migrate.liquibase;
+
+import ai.brokle.migrate.sql.SqlStatement;
+
+/** A statement of a migration failed on the database; carries the statement and the database's own message. */
+public class StatementFailedException extends Exception {
+
+    private final transient SqlStatement statement;
+
+    public StatementFailedException(SqlStatement statement, String databaseMessage, Throwable cause) {
+        super(databaseMessage, cause);
+        this.statement = statement;
+    }
+
+    public SqlStatement statement() {
+        return statement;
+    }
+}

@@ -1,0 +1,56 @@
+package ai.brokle.migrate.maven;
+
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.RunResult;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import javax.inject.Inject;
+import java.util.Map;
+
+/**
+ * Rolls back the last migration (or {@code steps}): ClickHouse, then PostgreSQL. Destructive: asks
+ * {@code Type 'yes' to confirm}; in batch mode it refuses unless {@code -Dbrokle.migrate.confirm=yes}.
+ */
+@Mojo(name = "down", threadSafe = true, requiresProject = false)
+public class DownMojo extends AbstractMigrateMojo {
+
+    /** Roll back this many migrations (default 1; -1 means 1, as the Go CLI's {@code -steps -1}). */
+    @Parameter(property = "brokle.migrate.steps")
+    String steps;
+
+    /** Print the SQL that would run and change nothing. */
+    @Parameter(property = "brokle.migrate.dryRun")
+    String dryRun;
+
+    /** {@code yes} confirms without a prompt (needed in batch mode). */
+    @Parameter(property = "brokle.migrate.confirm")
+    String confirm;
+
+    @Inject
+    public DownMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void addParameters(Map<String, String> values) {
+        values.put("steps", steps);
+        values.put("dryRun", dryRun);
+        values.put("confirm", confirm);
+    }
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) {
+        RunResult result = migrator.down();
+        if (result.dryRun()) {
+            getLog().info("dry run: " + result.migrations().size() + " migration(s) would be rolled back; nothing "
+                    + "changed");
+        } else if (result.noChange()) {
+            getLog().info("no change");
+        } else {
+            getLog().info("rolled back " + result.migrations().size() + " migration(s)");
+        }
+    }
+}
