@@ -64,7 +64,8 @@ final class Target implements AutoCloseable {
                     + " or .serverId) and that the server is running.");
         }
         try {
-            changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection));
+            changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
+                    notice -> reporter.info("[" + name() + "] database notice: " + notice));
         } catch (LiquibaseException | SQLException e) {
             close();
             throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "

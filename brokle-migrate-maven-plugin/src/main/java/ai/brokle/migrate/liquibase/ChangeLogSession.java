@@ -18,6 +18,7 @@ import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.logging.core.NoOpLogService;
+import liquibase.ui.LoggerUIService;
 import liquibase.snapshot.SnapshotGeneratorFactory;
 import liquibase.sql.Sql;
 import liquibase.sqlgenerator.SqlGeneratorFactory;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Liquibase on one JDBC connection: reads DATABASECHANGELOG once, runs changesets' SQL through Liquibase's executor,
@@ -43,9 +45,12 @@ public final class ChangeLogSession implements AutoCloseable {
     private final String scopeId;
     private ChangeLogHistoryService history;
 
-    public ChangeLogSession(Connection connection, String datasource, String defaultSchema) throws LiquibaseException {
+    /** @param notices receives the database's own notices and warnings (e.g. "table ... does not exist, skipping") */
+    public ChangeLogSession(Connection connection, String datasource, String defaultSchema, Consumer<String> notices)
+            throws LiquibaseException {
         try {
-            this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService()));
+            this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
+                    Scope.Attr.ui.name(), new ForwardingUIService(notices)));
         } catch (Exception e) {
             throw new LiquibaseException("Cannot start Liquibase: " + e.getMessage(), e);
         }
@@ -186,6 +191,30 @@ public final class ChangeLogSession implements AutoCloseable {
 
     private Executor executor() {
         return Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+    }
+
+    /** Liquibase sends SQL warnings to its UI service; they go to the user's log instead of standard output. */
+    private static final class ForwardingUIService extends LoggerUIService {
+        private final Consumer<String> notices;
+
+        ForwardingUIService(Consumer<String> notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public void sendMessage(String message) {
+            notices.accept(message);
+        }
+
+        @Override
+        public void sendErrorMessage(String message) {
+            notices.accept(message);
+        }
+
+        @Override
+        public void sendErrorMessage(String message, Throwable exception) {
+            notices.accept(message);
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,213 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.ConfigSources;
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.source.InvalidMigrationException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The engine's contract, run against every datasource on a real database. Subclasses say how to reach a fresh
+ * database and how to look inside it; the behaviour asserted here is the same for all.
+ */
+abstract class EngineContractTest {
+
+    @TempDir
+    Path project;
+    Path dir;
+    String url;
+    final List<String> log = new ArrayList<>();
+
+    /** {@code postgres} or {@code clickhouse}. */
+    abstract String datasource();
+
+    /** The JDBC URL of a new, empty database. */
+    abstract String newDatabase();
+
+    /** Extra -D properties (credentials) for this datasource. */
+    abstract Map<String, String> connectionProperties();
+
+    /** DDL creating a one-column table. */
+    abstract String createTable(String table);
+
+    abstract boolean tableExists(String table) throws SQLException;
+
+    /** golang-migrate's view: the current (version, dirty), or empty. */
+    abstract Optional<long[]> schemaMigrations() throws SQLException;
+
+    /** Ids recorded in DATABASECHANGELOG for this plugin, in execution order. */
+    abstract List<String> changeLogIds() throws SQLException;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        dir = Files.createDirectories(project.resolve("migrations"));
+        url = newDatabase();
+    }
+
+    Migrator migrator(Map<String, String> options, Confirmer confirmer) {
+        Map<String, String> properties = new HashMap<>(connectionProperties());
+        properties.put("brokle.migrate.db", datasource());
+        properties.put("brokle.migrate." + datasource() + ".url", url);
+        properties.put("brokle.migrate." + datasource() + ".dir", dir.toString());
+        options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
+        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, project.resolve("target"),
+                Map.of(), Map.of(), properties, id -> Optional.empty()));
+        return new Migrator(config, new Reporter() {
+            @Override
+            public void info(String line) {
+                log.add(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.add("WARN " + line);
+            }
+        }, confirmer);
+    }
+
+    Migrator migrator(Map<String, String> options) {
+        return migrator(options, action -> Confirmer.Decision.NO_CONSOLE);
+    }
+
+    void write(String file, String sql) throws IOException {
+        Files.writeString(dir.resolve(file), sql);
+    }
+
+    void threeTables() throws IOException {
+        for (int i = 1; i <= 3; i++) {
+            write(String.format("%06d_t%d.up.sql", i, i), createTable("t" + i) + ";\n");
+            write(String.format("%06d_t%d.down.sql", i, i), "DROP TABLE t" + i + ";\n");
+        }
+    }
+
+    @Test
+    void upAppliesAllPendingInOrderAndRecordsBothTrackingTables() throws Exception {
+        threeTables();
+        RunResult result = migrator(Map.of()).up();
+        assertEquals(List.of("000001_t1", "000002_t2", "000003_t3"),
+                result.migrations().stream().map(AppliedMigration::id).toList());
+        assertTrue(tableExists("t1") && tableExists("t2") && tableExists("t3"));
+        assertEquals(List.of("000001_t1", "000002_t2", "000003_t3"), changeLogIds());
+        assertEquals(3L, schemaMigrations().orElseThrow()[0]);
+        assertEquals(0L, schemaMigrations().orElseThrow()[1]);
+        assertTrue(log.stream().anyMatch(l -> l.contains("applied 000002_t2 (") && l.contains(" ms)")), log.toString());
+    }
+
+    @Test
+    void upWithNothingPendingIsNoChange() throws Exception {
+        threeTables();
+        migrator(Map.of()).up();
+        log.clear();
+        RunResult again = migrator(Map.of()).up();
+        assertTrue(again.noChange());
+        assertTrue(log.stream().anyMatch(l -> l.contains("no change")), log.toString());
+    }
+
+    @Test
+    void upStepsAppliesAtMostN() throws Exception {
+        threeTables();
+        assertEquals(2, migrator(Map.of("steps", "2")).up().migrations().size());
+        assertTrue(tableExists("t2"));
+        assertFalse(tableExists("t3"));
+        assertEquals(2L, schemaMigrations().orElseThrow()[0]);
+    }
+
+    @Test
+    void downRollsBackOneByDefaultAndStepsMore() throws Exception {
+        threeTables();
+        migrator(Map.of()).up();
+        migrator(Map.of("confirm", "yes")).down();
+        assertFalse(tableExists("t3"));
+        assertTrue(tableExists("t2"));
+        assertEquals(2L, schemaMigrations().orElseThrow()[0]);
+        migrator(Map.of("confirm", "yes", "steps", "-2")).down();
+        assertFalse(tableExists("t1"));
+        assertTrue(schemaMigrations().isEmpty());
+        assertEquals(List.of(), changeLogIds());
+    }
+
+    @Test
+    void downWithoutConfirmationChangesNothing() throws Exception {
+        threeTables();
+        migrator(Map.of()).up();
+        ConfirmationRefusedException refused = assertThrows(ConfirmationRefusedException.class,
+                () -> migrator(Map.of()).down());
+        assertTrue(refused.getMessage().contains("-Dbrokle.migrate.confirm=yes"), refused.getMessage());
+        assertThrows(ConfirmationRefusedException.class,
+                () -> migrator(Map.of(), action -> Confirmer.Decision.DECLINED).down());
+        assertTrue(tableExists("t3"));
+        assertEquals(3, changeLogIds().size());
+        migrator(Map.of(), action -> Confirmer.Decision.CONFIRMED).down();
+        assertFalse(tableExists("t3"));
+    }
+
+    @Test
+    void dryRunPrintsSqlAndChangesNothing() throws Exception {
+        threeTables();
+        RunResult result = migrator(Map.of("dryRun", "true")).up();
+        assertTrue(result.dryRun());
+        assertEquals(3, result.migrations().size());
+        assertFalse(tableExists("t1"));
+        String printed = String.join("\n", log);
+        assertTrue(printed.contains(createTable("t1")), printed);
+        assertTrue(printed.contains("schema_migrations"), printed);
+    }
+
+    @Test
+    void failingStatementIsNamedWithFileNumberAndLine() throws Exception {
+        write("000001_ok.up.sql", createTable("ok") + ";\n");
+        write("000002_bad.up.sql", "-- two statements, the second fails\n" + createTable("half") + ";\n\n"
+                + "SELECT no_such_column FROM no_such_table;\n");
+        MigrationFailedException failure = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
+        assertEquals("000002_bad", failure.migrationId());
+        assertEquals(2, failure.statementNumber());
+        assertTrue(failure.getMessage().contains("000002_bad.up.sql"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("statement 2 at line 4: SELECT no_such_column"), failure.getMessage());
+        assertTrue(tableExists("ok"));
+        assertEquals(List.of("000001_ok"), changeLogIds());
+        assertFailedMigrationState();
+    }
+
+    /** What a failed 000002_bad leaves behind: the dialect decides (transactional or dirty). */
+    abstract void assertFailedMigrationState() throws SQLException;
+
+    @Test
+    void invalidFilesStopEverythingBeforeConnecting() throws Exception {
+        threeTables();
+        write("abc_x.up.sql", "SELECT 1;");
+        InvalidMigrationException e = assertThrows(InvalidMigrationException.class, () -> migrator(Map.of()).up());
+        assertTrue(e.getMessage().contains("abc_x.up.sql"), e.getMessage());
+        assertFalse(tableExists("t1"));
+    }
+
+    @Test
+    void statusReportsPendingThenHealthy() throws Exception {
+        threeTables();
+        migrator(Map.of("steps", "1")).up();
+        DatasourceStatus pending = migrator(Map.of()).status().datasources().get(0);
+        assertEquals(Health.PENDING, pending.health());
+        assertEquals(1L, pending.currentVersion());
+        assertEquals(List.of("000002_t2", "000003_t3"), pending.pending());
+        migrator(Map.of()).up();
+        StatusReport healthy = migrator(Map.of()).status();
+        assertEquals(Health.HEALTHY, healthy.overall());
+        assertEquals(3, healthy.datasources().get(0).applied());
+    }
+}

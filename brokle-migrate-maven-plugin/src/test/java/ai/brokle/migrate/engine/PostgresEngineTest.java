@@ -1,0 +1,145 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.testing.TestPostgres;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine contract on a real PostgreSQL, plus what only PostgreSQL does (transactions, $$ bodies). */
+class PostgresEngineTest extends EngineContractTest {
+
+    @Override
+    String datasource() {
+        return "postgres";
+    }
+
+    @Override
+    String newDatabase() {
+        return TestPostgres.newDatabase("engine");
+    }
+
+    @Override
+    Map<String, String> connectionProperties() {
+        return Map.of("brokle.migrate.postgres.username", TestPostgres.USER);
+    }
+
+    @Override
+    String createTable(String table) {
+        return "CREATE TABLE " + table + " (id integer PRIMARY KEY)";
+    }
+
+    @Override
+    boolean tableExists(String table) throws SQLException {
+        return queryLong("SELECT count(*) FROM information_schema.tables WHERE table_name = '" + table + "'") > 0;
+    }
+
+    @Override
+    Optional<long[]> schemaMigrations() throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, dirty FROM schema_migrations")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            long[] row = {rs.getLong(1), rs.getBoolean(2) ? 1 : 0};
+            assertFalse(rs.next(), "golang-migrate's PostgreSQL table holds one row");
+            return Optional.of(row);
+        }
+    }
+
+    @Override
+    List<String> changeLogIds() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM databasechangelog WHERE filename = 'brokle-migrate/postgres' "
+                     + "ORDER BY orderexecuted")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    void assertFailedMigrationState() throws SQLException {
+        assertFalse(tableExists("half"), "the failed migration's first statement was rolled back with it");
+        assertEquals(1L, schemaMigrations().orElseThrow()[0]);
+        assertEquals(0L, schemaMigrations().orElseThrow()[1], "a transactional failure leaves the database clean");
+    }
+
+    @Test
+    void functionBodiesAndStringLiteralsWithSemicolonsReachTheServerWhole() throws Exception {
+        write("000001_fn.up.sql", """
+                CREATE TABLE notes (body text);
+                CREATE FUNCTION add_semicolon() RETURNS trigger AS $$
+                BEGIN
+                  NEW.body := NEW.body || ';';
+                  RETURN NEW;
+                END;
+                $$ LANGUAGE plpgsql;
+                CREATE TRIGGER notes_semicolon BEFORE INSERT ON notes FOR EACH ROW EXECUTE FUNCTION add_semicolon();
+                INSERT INTO notes VALUES ('a; b');
+                """);
+        write("000001_fn.down.sql", "DROP TABLE notes; DROP FUNCTION add_semicolon();");
+        migrator(Map.of()).up();
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT body FROM notes")) {
+            assertTrue(rs.next());
+            assertEquals("a; b;", rs.getString(1));
+        }
+    }
+
+    @Test
+    void wrongPasswordIsOneClearLineWithoutThePassword() {
+        url = TestPostgres.url("postgres");
+        ConnectionFailedException e = assertThrows(ConnectionFailedException.class, () -> migrator(Map.of(
+                "postgres.username", TestPostgres.PASSWORD_USER, "postgres.password", "wrong-" + TestPostgres.PASSWORD))
+                .up());
+        assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
+        assertFalse(e.getMessage().contains(TestPostgres.PASSWORD), e.getMessage());
+        assertTrue(e.getMessage().contains("localhost:" + TestPostgres.port()), e.getMessage());
+    }
+
+    @Test
+    void noTransactionMarkerRunsConcurrentIndexOutsideATransaction() throws Exception {
+        write("000001_t.up.sql", "CREATE TABLE big (id integer);");
+        write("000002_idx.up.sql", "-- +migrate notransaction\nCREATE INDEX CONCURRENTLY big_id ON big (id);");
+        write("000002_idx.down.sql", "DROP INDEX CONCURRENTLY big_id;");
+        migrator(Map.of()).up();
+        assertEquals(1, queryLong("SELECT count(*) FROM pg_indexes WHERE indexname = 'big_id'"));
+        assertEquals(2L, schemaMigrations().orElseThrow()[0]);
+        assertEquals(0L, schemaMigrations().orElseThrow()[1]);
+    }
+
+    @Test
+    void sampleSetRoundTripsUpDownAllUp() throws Exception {
+        dir = java.nio.file.Path.of("..", "migrations").toAbsolutePath().normalize();
+        int count = migrator(Map.of()).up().migrations().size();
+        assertTrue(count >= 8, "the sample set holds at least 8 migrations");
+        assertTrue(tableExists("organizations") && tableExists("api_keys"));
+        assertEquals(count, migrator(Map.of("confirm", "yes", "steps", String.valueOf(count))).down().migrations().size());
+        assertEquals(0, queryLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' "
+                + "AND table_name NOT IN ('databasechangelog', 'databasechangeloglock', 'schema_migrations')"));
+        assertEquals(0, queryLong("SELECT count(*) FROM pg_type WHERE typtype = 'e'"), "enum types are dropped too");
+        assertEquals(count, migrator(Map.of()).up().migrations().size());
+        assertEquals(Health.HEALTHY, migrator(Map.of()).status().overall());
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

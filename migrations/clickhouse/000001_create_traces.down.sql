@@ -1,0 +1,2 @@
+-- ClickHouse Migration: create_traces (down)
+DROP TABLE IF EXISTS traces;

@@ -1,0 +1,2 @@
+-- ClickHouse Migration: create_spans (down)
+DROP TABLE IF EXISTS spans;

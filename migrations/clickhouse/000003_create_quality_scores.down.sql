@@ -1,0 +1,2 @@
+-- ClickHouse Migration: create_quality_scores (down)
+DROP TABLE IF EXISTS quality_scores;
