@@ -22,6 +22,8 @@ public final class ConfigResolver {
 
     private static final Set<String> COMMON = Set.of("db", "steps", "version", "name", "dryRun", "confirm", "format",
             "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset");
+    private static final long DEFAULT_LOCK_WAIT_SECONDS = 300;
+    private static final List<String> FAIL_ON = List.of("pending", "dirty", "drift");
     private static final Set<String> DATASOURCE_KEYS = Set.of("url", "username", "password", "serverId", "dir",
             "table", "cluster", "httpPort");
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -74,7 +76,8 @@ public final class ConfigResolver {
         }
         return new MigrateConfig(sources.baseDir(), sources.workDir(), db, selected, integer("steps"),
                 version(), get("name"), bool("dryRun"), "yes".equalsIgnoreCase(strip(get("confirm"))), format,
-                path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), notes);
+                path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), bool("reset"),
+                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), notes);
     }
 
     private DatasourceConfig datasource(String name, ConfigSources sources) {
@@ -89,7 +92,8 @@ public final class ConfigResolver {
             jdbcUrl = parsed.jdbcUrl();
             if (serverId != null && (username != null || password != null || parsed.username() != null)) {
                 throw error(name + ".serverId", "is set together with a user name or password (in "
-                        + (username != null || password != null ? origins.get(name + ".username") + "/password"
+                        + (username != null || password != null
+                        ? describe(username != null ? name + ".username" : name + ".password")
                         : "the URL") + "). Keep the credentials in one place: the settings.xml server or the "
                         + "username/password parameters.");
             }
@@ -212,6 +216,31 @@ public final class ConfigResolver {
             throw error("version", "must be a migration version (a whole number ≥ 0; 0 means none applied). "
                     + "Example: -Dbrokle.migrate.version=20240115103000");
         }
+    }
+
+    private long lockWaitSeconds() {
+        Integer seconds = integer("lockWaitSeconds");
+        if (seconds != null && seconds < 0) {
+            throw error("lockWaitSeconds", "must be 0 or more seconds. Example: -Dbrokle.migrate.lockWaitSeconds=60");
+        }
+        return seconds == null ? DEFAULT_LOCK_WAIT_SECONDS : seconds;
+    }
+
+    private Set<String> failOn() {
+        String value = strip(get("failOn"));
+        Set<String> conditions = new TreeSet<>();
+        if (value == null || value.isEmpty()) {
+            return conditions;
+        }
+        for (String condition : value.split(",")) {
+            String c = condition.strip().toLowerCase(Locale.ROOT);
+            if (!FAIL_ON.contains(c)) {
+                throw error("failOn", "must be a comma-separated list of " + String.join(", ", FAIL_ON)
+                        + ". Example: -Dbrokle.migrate.failOn=pending,dirty,drift");
+            }
+            conditions.add(c);
+        }
+        return conditions;
     }
 
     private Path path(Path baseDir, String key) {

@@ -108,12 +108,25 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        // percent-decoding only: '+' is a literal '+' in a URL's user info, not a space as in form data
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static ConfigurationException invalid(String parameter, String url, String expected) {
-        return new ConfigurationException(parameter + "=" + SecretMasker.maskUrl(url)
+        return new ConfigurationException(parameter + "=" + maskUnparsed(url)
                 + " is not a URL this plugin understands. Use " + expected + ".");
+    }
+
+    /**
+     * A URL that did not parse may hold a password with unencoded '@', ' ', '/' or '#', which the usual masking
+     * cannot delimit: everything between "://" and the last '@' is hidden.
+     */
+    private static String maskUnparsed(String url) {
+        String masked = SecretMasker.maskUrl(url);
+        int authority = masked.indexOf("://");
+        int at = masked.lastIndexOf('@');
+        return authority >= 0 && at > authority ? masked.substring(0, authority + 3) + "***" + masked.substring(at)
+                : masked;
     }
 
     @Override

@@ -3,16 +3,20 @@ package ai.brokle.migrate.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The resolved configuration of one goal execution.
  *
  * @param datasources the selected datasources in "up" order (PostgreSQL, then ClickHouse)
+ * @param failOn      status conditions that fail the build: {@code pending}, {@code dirty}, {@code drift}
  * @param notes       one-line remarks worth logging (port mappings, where a value came from)
  */
 public record MigrateConfig(Path baseDir, Path workDir, String db, List<DatasourceConfig> datasources,
                             Integer steps, Long version, String name, boolean dryRun, boolean confirmed,
-                            String format, Path output, String seed, Path seedFile, List<String> notes) {
+                            String format, Path output, String seed, Path seedFile, boolean reset,
+                            boolean outOfOrder, boolean ignoreDrift, long lockWaitSeconds, Set<String> failOn,
+                            List<String> notes) {
 
     public Optional<DatasourceConfig> datasource(String name) {
         return datasources.stream().filter(d -> d.name().equals(name)).findFirst();

@@ -7,7 +7,9 @@ import ai.brokle.migrate.state.VersionTable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything that differs between PostgreSQL and ClickHouse. The engine knows nothing else about either. */
@@ -32,6 +34,28 @@ public interface Dialect {
     String trackingSchema(Connection connection) throws SQLException;
 
     VersionTable versionTable(Connection connection, DatasourceConfig config);
+
+    /**
+     * Takes the cross-process migration lock, waiting at most {@code wait}.
+     *
+     * @throws LockTimeoutException when another process still holds it after the wait
+     */
+    MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException;
+
+    /** Who holds the migration lock now, each as "who since when"; empty when free. */
+    List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException;
+
+    /** Releases a lock left by a process that died; returns how many were released. */
+    int releaseStaleLocks(Connection connection, DatasourceConfig config) throws SQLException;
+
+    /** Drops every table, view, type, function and sequence of the datasource's schema (or database). */
+    void dropAll(Connection connection) throws SQLException;
+
+    /** Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse). */
+    void reset(Connection connection) throws SQLException;
+
+    /** The name of the database, for confirmation prompts. */
+    String databaseName(Connection connection) throws SQLException;
 
     /** The text of a new migration file. */
     String template(String name, boolean up, Instant created);

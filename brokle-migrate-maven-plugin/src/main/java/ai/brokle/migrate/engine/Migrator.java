@@ -4,45 +4,35 @@ import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
-import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
 import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
-import ai.brokle.migrate.state.SchemaVersion;
-import liquibase.exception.DatabaseException;
-import liquibase.exception.LockException;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
  * The engine's entry point: one call per goal. Owns ordering, the datasource order (up: PostgreSQL then ClickHouse;
- * down: the reverse), confirmations, "no change" outcomes and the dirty check.
+ * down and destructive goals: the reverse), confirmations, "no change" outcomes and integrity checks.
  */
 public final class Migrator {
 
-    static final long DEFAULT_LOCK_WAIT_SECONDS = 300;
-
     private final MigrateConfig config;
     private final Reporter reporter;
-    private final Confirmer confirmer;
+    private final Confirmation confirmation;
 
     public Migrator(MigrateConfig config, Reporter reporter, Confirmer confirmer) {
         this.config = config;
         this.reporter = reporter;
-        this.confirmer = confirmer;
+        this.confirmation = new Confirmation(config.confirmed(), confirmer);
     }
 
     /** Applies pending migrations (at most {@code steps}) on every selected datasource. */
@@ -52,13 +42,14 @@ public final class Migrator {
             throw new MigrateException("brokle.migrate.steps=" + steps + " applies nothing. Give a positive count, "
                     + "e.g. -Dbrokle.migrate.steps=2, or leave it out to apply all pending migrations.");
         }
-        List<AppliedMigration> done = new ArrayList<>();
-        for (Target target : loadTargets(config.datasources())) {
-            try (target) {
-                done.addAll(upOne(target.open(config.workDir(), reporter), steps));
+        return forEach(loadTargets(false), (prepared, runner) -> {
+            List<String> problems = prepared.integrityProblems(config.ignoreDrift(), config.outOfOrder());
+            if (!problems.isEmpty()) {
+                throw new MigrateException("[" + prepared.target.name() + "] up refused, nothing was applied:\n  - "
+                        + String.join("\n  - ", problems));
             }
-        }
-        return new RunResult(done, config.dryRun());
+            return apply(prepared, runner, prepared.pending().stream().limit(steps).toList());
+        });
     }
 
     /** Rolls back the last {@code steps} (default 1) applied migrations: ClickHouse first, then PostgreSQL. */
@@ -68,15 +59,30 @@ public final class Migrator {
             throw new MigrateException("brokle.migrate.steps=0 rolls back nothing. Give a count, e.g. "
                     + "-Dbrokle.migrate.steps=1.");
         }
-        List<Target> targets = loadTargets(config.datasources());
-        Collections.reverse(targets);
-        List<AppliedMigration> done = new ArrayList<>();
-        for (Target target : targets) {
-            try (target) {
-                done.addAll(downOne(target.open(config.workDir(), reporter), steps));
+        return forEach(loadTargets(true), (prepared, runner) -> {
+            List<Migration> applied = new ArrayList<>(prepared.appliedMigrations());
+            Collections.reverse(applied);
+            return rollback(prepared, runner, applied.subList(0, Math.min(steps, applied.size())));
+        });
+    }
+
+    /**
+     * Moves to exactly {@code version} by the list of migrations (never by arithmetic on versions): up through the
+     * pending ones at or below it, or down through the applied ones above it. {@code 0} means "nothing applied".
+     */
+    public RunResult goTo() {
+        long target = requireVersion("goto");
+        return forEach(loadSingleTarget("goto"), (prepared, runner) -> {
+            requireKnownVersion(prepared.target, target);
+            long current = prepared.currentVersion().orElse(0L);
+            if (target >= current) {
+                return apply(prepared, runner, prepared.pending().stream().filter(m -> m.version() <= target).toList());
             }
-        }
-        return new RunResult(done, config.dryRun());
+            List<Migration> above = new ArrayList<>(prepared.appliedMigrations().stream()
+                    .filter(m -> m.version() > target).toList());
+            Collections.reverse(above);
+            return rollback(prepared, runner, above);
+        });
     }
 
     public StatusReport status() {
@@ -90,201 +96,156 @@ public final class Migrator {
                 + ChangeLogSession.liquibaseVersion() + ", Java " + System.getProperty("java.version"));
         lines.add("project: " + config.baseDir());
         for (DatasourceConfig datasource : config.datasources()) {
-            lines.add("[" + datasource.name() + "] url: " + datasource.displayUrl());
-            lines.add("[" + datasource.name() + "] migrations: " + datasource.dir());
-            lines.add("[" + datasource.name() + "] version table: " + datasource.table()
-                    + ", changelog: DATABASECHANGELOG as " + ChangeSetTranslator.logicalPath(datasource.name()));
-            lines.add("[" + datasource.name() + "] driver: " + Dialects.of(datasource.name()).describeDriver());
+            String tag = "[" + datasource.name() + "] ";
+            lines.add(tag + "url: " + datasource.displayUrl());
+            lines.add(tag + "migrations: " + datasource.dir());
+            lines.add(tag + "version table: " + datasource.table() + ", changelog: DATABASECHANGELOG as "
+                    + ChangeSetTranslator.logicalPath(datasource.name()));
+            lines.add(tag + "driver: " + Dialects.of(datasource.name()).describeDriver());
             if (datasource.cluster() != null) {
-                lines.add("[" + datasource.name() + "] cluster: " + datasource.cluster());
+                lines.add(tag + "cluster: " + datasource.cluster());
             }
         }
         config.notes().forEach(note -> lines.add("note: " + note));
         return new InfoReport(lines, status());
     }
 
-    /**
-     * Writes the next migration pair for the selected datasource ({@code db=all} means PostgreSQL). Needs no
-     * database.
-     */
+    /** Writes the next migration pair for the selected datasource ({@code db=all} means PostgreSQL); no database. */
     public List<Path> create(Clock clock) {
         DatasourceConfig datasource = config.datasources().get(0);
         return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), config.name());
     }
 
+    /** The destructive repairs: force, drop, reset, unlock. */
+    public Repairs repairs() {
+        return new Repairs(config, reporter, confirmation, this);
+    }
+
+    // ---- shared machinery ------------------------------------------------------------------------------------
+
     /** Loads and validates the migration files of every configured datasource before anything connects. */
-    private List<Target> loadTargets(List<DatasourceConfig> datasources) {
+    List<Target> loadTargets(boolean reverse) {
         List<Target> targets = new ArrayList<>();
-        List<String> unconfigured = new ArrayList<>();
-        for (DatasourceConfig datasource : datasources) {
+        for (DatasourceConfig datasource : config.datasources()) {
             if (!datasource.configured()) {
-                unconfigured.add(datasource.name());
+                if (!config.db().equals("all")) {
+                    throw notConfigured(datasource.name());
+                }
+                reporter.info("[" + datasource.name() + "] not configured, skipped (set brokle.migrate."
+                        + datasource.name() + ".url to use it)");
                 continue;
             }
             targets.add(new Target(datasource, Dialects.of(datasource.name()),
                     MigrationDirectory.load(datasource.dir())));
         }
-        for (String name : unconfigured) {
-            if (!config.db().equals("all")) {
-                throw new MigrateException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
-                        + name.toUpperCase().replace("POSTGRES", "DATABASE") + "_URL environment variable), e.g. "
-                        + "-Dbrokle.migrate." + name + ".url=" + exampleUrl(name));
-            }
-            reporter.info("[" + name + "] not configured, skipped (set brokle.migrate." + name + ".url to use it)");
+        if (reverse) {
+            Collections.reverse(targets);
         }
         return targets;
     }
 
-    private static String exampleUrl(String datasource) {
-        return datasource.equals("clickhouse") ? "clickhouse://user:pass@localhost:9000/default"
-                : "postgres://user:pass@localhost:5432/brokle?sslmode=disable";
+    /** goto and force name one version, which only makes sense for one datasource. */
+    List<Target> loadSingleTarget(String goal) {
+        List<Target> targets = loadTargets(false);
+        if (targets.size() != 1) {
+            throw new MigrateException(goal + " sets one datasource to one version, but " + targets.size()
+                    + " datasources are selected. Name one: -Dbrokle.migrate.db=postgres or -Dbrokle.migrate.db=clickhouse");
+        }
+        return targets;
     }
 
-    private List<AppliedMigration> upOne(Target target, int steps) {
-        Map<String, AppliedChangeSet> applied = prepare(target);
-        List<Migration> pending = target.migrations.stream().filter(m -> !applied.containsKey(m.id()))
-                .limit(steps).toList();
+    long requireVersion(String goal) {
+        if (config.version() == null) {
+            throw new MigrateException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
+                    + " -Dbrokle.migrate.db=postgres -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
+        }
+        return config.version();
+    }
+
+    static void requireKnownVersion(Target target, long version) {
+        if (version != 0 && target.migrations.stream().noneMatch(m -> m.version() == version)) {
+            String known = target.migrations.stream().map(m -> String.valueOf(m.version()))
+                    .collect(Collectors.joining(", "));
+            throw new MigrateException("brokle.migrate.version=" + version + " is not a migration of "
+                    + target.name() + " (" + target.config.dir() + "). Use 0 or one of: " + known);
+        }
+    }
+
+    private RunResult forEach(List<Target> targets, BiFunction<PreparedTarget, MigrationRunner,
+            List<AppliedMigration>> work) {
         List<AppliedMigration> done = new ArrayList<>();
-        try {
-            if (pending.isEmpty()) {
-                reporter.info("[" + target.name() + "] no change: all " + target.migrations.size()
-                        + " migrations are applied (" + target.displayUrl() + ")");
-                return done;
+        for (Target target : targets) {
+            try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
+                    reporter, config.dryRun(), config.lockWaitSeconds(), false, true)) {
+                done.addAll(work.apply(prepared, new MigrationRunner(target)));
             }
-            reporter.info("[" + target.name() + "] " + (config.dryRun() ? "dry run: would apply " : "applying ")
-                    + pending.size() + " migration(s) on " + target.displayUrl());
-            MigrationRunner runner = new MigrationRunner(target);
-            for (Migration migration : pending) {
-                TranslatedMigration translated = target.translate(migration);
-                long start = System.nanoTime();
-                if (config.dryRun()) {
-                    printPlan(target, migration, runner.plannedSql(translated, true, Optional.of(migration.version())));
-                } else {
-                    runner.apply(translated);
-                }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                if (!config.dryRun()) {
-                    reporter.info("[" + target.name() + "] applied " + migration.id() + " (" + millis + " ms)");
-                }
-                done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
-            }
-            return done;
-        } finally {
-            release(target);
         }
+        return new RunResult(done, config.dryRun());
     }
 
-    private List<AppliedMigration> downOne(Target target, int steps) {
-        Map<String, AppliedChangeSet> applied = prepare(target);
-        Map<String, Migration> byId = target.migrations.stream()
-                .collect(Collectors.toMap(Migration::id, Function.identity()));
-        List<Migration> appliedMigrations = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : applied.keySet()) {
-            if (byId.containsKey(id)) {
-                appliedMigrations.add(byId.get(id));
-            } else {
-                missing.add(id);
-            }
-        }
+    private List<AppliedMigration> apply(PreparedTarget prepared, MigrationRunner runner, List<Migration> pending) {
+        Target target = prepared.target;
         List<AppliedMigration> done = new ArrayList<>();
-        try {
-            appliedMigrations.sort((a, b) -> Long.compare(b.version(), a.version()));
-            List<Migration> toUndo = appliedMigrations.subList(0, Math.min(steps, appliedMigrations.size()));
-            if (!missing.isEmpty() && (toUndo.isEmpty() || missing.stream().anyMatch(id ->
-                    versionOf(id) > toUndo.get(toUndo.size() - 1).version()))) {
-                throw new MigrateException("[" + target.name() + "] applied migration(s) " + missing + " have no "
-                        + "file in " + target.config.dir() + ", so they cannot be rolled back. Restore the files "
-                        + "(git checkout), then run down again.");
-            }
-            if (toUndo.isEmpty()) {
-                reporter.info("[" + target.name() + "] no change: nothing is applied (" + target.displayUrl() + ")");
-                return done;
-            }
-            String ids = toUndo.stream().map(Migration::id).collect(Collectors.joining(", "));
-            if (!config.dryRun()) {
-                confirm("rollback " + toUndo.size() + " migration(s) on " + target.name() + " ("
-                        + target.displayUrl() + "): " + ids);
-            }
-            MigrationRunner runner = new MigrationRunner(target);
-            for (int i = 0; i < toUndo.size(); i++) {
-                Migration migration = toUndo.get(i);
-                Optional<Long> previous = i + 1 < appliedMigrations.size()
-                        ? Optional.of(appliedMigrations.get(i + 1).version()) : Optional.empty();
-                TranslatedMigration translated = target.translate(migration);
-                long start = System.nanoTime();
-                if (config.dryRun()) {
-                    printPlan(target, migration, runner.plannedSql(translated, false, previous));
-                } else {
-                    if (!migration.hasDown()) {
-                        reporter.warn("[" + target.name() + "] " + migration.id() + " has no down SQL: only its "
-                                + "record is removed");
-                    }
-                    runner.rollback(translated, previous);
-                }
-                long millis = (System.nanoTime() - start) / 1_000_000;
-                if (!config.dryRun()) {
-                    reporter.info("[" + target.name() + "] rolled back " + migration.id() + " (" + millis + " ms)");
-                }
-                done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
-            }
+        if (pending.isEmpty()) {
+            reporter.info("[" + target.name() + "] no change: " + prepared.appliedMigrations().size() + " of "
+                    + target.migrations.size() + " migrations applied, nothing to do (" + target.displayUrl() + ")");
             return done;
-        } finally {
-            release(target);
         }
-    }
-
-    private static long versionOf(String id) {
-        try {
-            return Long.parseLong(id.substring(0, id.indexOf('_')));
-        } catch (RuntimeException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    /**
-     * Takes the lock (not in dry runs), creates the tracking tables, refuses a dirty database and reads the applied
-     * set once.
-     */
-    private Map<String, AppliedChangeSet> prepare(Target target) {
-        try {
-            Optional<SchemaVersion> state = target.versionTable().read();
-            if (state.isPresent() && state.get().dirty()) {
-                throw new DirtyDatabaseException(target.name(), state.get().version());
-            }
-            List<AppliedChangeSet> rows;
+        reporter.info("[" + target.name() + "] " + (config.dryRun() ? "dry run: would apply " : "applying ")
+                + pending.size() + " migration(s) on " + target.displayUrl());
+        for (Migration migration : pending) {
+            TranslatedMigration translated = target.translate(migration);
+            long start = System.nanoTime();
             if (config.dryRun()) {
-                rows = target.changeLog().readApplied();
+                printPlan(target, migration, runner.plannedSql(translated, true, Optional.of(migration.version())));
             } else {
-                target.changeLog().lock(DEFAULT_LOCK_WAIT_SECONDS);
-                rows = target.changeLog().initAndReadApplied();
-                target.versionTable().ensureExists();
-                target.changeLog().commit();
+                runner.apply(translated);
+                prepared.remember(migration);
             }
-            Map<String, AppliedChangeSet> applied = new HashMap<>();
-            for (AppliedChangeSet row : rows) {
-                applied.put(row.id(), row);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (!config.dryRun()) {
+                reporter.info("[" + target.name() + "] applied " + migration.id() + " (" + millis + " ms)");
             }
-            return applied;
-        } catch (LockException e) {
-            throw new MigrateException("[" + target.name() + "] could not get the migration lock within "
-                    + DEFAULT_LOCK_WAIT_SECONDS + " s: " + e.getMessage() + ". Another migration may be running; "
-                    + "check with mvn brokle-migrate:status.", true, e);
-        } catch (DatabaseException | SQLException e) {
-            throw new MigrateException("[" + target.name() + "] cannot read the migration state: " + e.getMessage(),
-                    false, e);
+            done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
         }
+        return done;
     }
 
-    private void release(Target target) {
-        if (config.dryRun()) {
-            return;
+    /** @param newestFirst applied migrations to undo, in the order they are undone */
+    private List<AppliedMigration> rollback(PreparedTarget prepared, MigrationRunner runner,
+                                            List<Migration> newestFirst) {
+        Target target = prepared.target;
+        List<AppliedMigration> done = new ArrayList<>();
+        if (newestFirst.isEmpty()) {
+            reporter.info("[" + target.name() + "] no change: nothing to roll back (" + target.displayUrl() + ")");
+            return done;
         }
-        try {
-            target.changeLog().unlock();
-        } catch (LockException e) {
-            reporter.warn("[" + target.name() + "] could not release the migration lock: " + e.getMessage());
+        String ids = newestFirst.stream().map(Migration::id).collect(Collectors.joining(", "));
+        if (!config.dryRun()) {
+            confirmation.require("rollback " + newestFirst.size() + " migration(s) on " + target.name() + " ("
+                    + target.displayUrl() + "): " + ids);
         }
+        for (Migration migration : newestFirst) {
+            prepared.forget(migration);
+            Optional<Long> previous = prepared.currentVersion();
+            TranslatedMigration translated = target.translate(migration);
+            long start = System.nanoTime();
+            if (config.dryRun()) {
+                printPlan(target, migration, runner.plannedSql(translated, false, previous));
+            } else {
+                if (!migration.hasDown()) {
+                    reporter.warn("[" + target.name() + "] " + migration.id() + " has no down SQL: only its record "
+                            + "is removed");
+                }
+                runner.rollback(translated, previous);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            if (!config.dryRun()) {
+                reporter.info("[" + target.name() + "] rolled back " + migration.id() + " (" + millis + " ms)");
+            }
+            done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
+        }
+        return done;
     }
 
     private void printPlan(Target target, Migration migration, List<String> sql) {
@@ -294,22 +255,15 @@ public final class Migrator {
         }
     }
 
-    private void confirm(String action) {
-        if (config.confirmed()) {
-            return;
-        }
-        switch (confirmer.confirm(action)) {
-            case CONFIRMED -> {
-            }
-            case DECLINED -> throw new ConfirmationRefusedException("Cancelled: " + action
-                    + ". Nothing was changed.");
-            default -> throw new ConfirmationRefusedException("Refusing to " + action + " without confirmation "
-                    + "(batch mode or no console). Nothing was changed. To confirm, re-run with "
-                    + "-Dbrokle.migrate.confirm=yes");
-        }
+    private static MigrateException notConfigured(String name) {
+        String variable = name.equals("postgres") ? "DATABASE_URL" : "CLICKHOUSE_URL";
+        String example = name.equals("postgres") ? "postgres://user:pass@localhost:5432/brokle?sslmode=disable"
+                : "clickhouse://user:pass@localhost:9000/default";
+        return new MigrateException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
+                + variable + " environment variable), e.g. -Dbrokle.migrate." + name + ".url=" + example);
     }
 
-    static Set<String> ids(List<AppliedChangeSet> rows) {
-        return rows.stream().map(AppliedChangeSet::id).collect(Collectors.toSet());
+    MigrateConfig config() {
+        return config;
     }
 }

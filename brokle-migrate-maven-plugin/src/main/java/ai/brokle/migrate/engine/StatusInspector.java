@@ -4,17 +4,16 @@ import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
-import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
 import ai.brokle.migrate.state.SchemaVersion;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-/** Reads the state of every selected datasource without changing anything (no tables are created). */
+/**
+ * Reads the state of every selected datasource without changing anything: no table is created, no lock taken, and
+ * golang-migrate's version is adopted in memory only — so status shows what {@code up} would see.
+ */
 final class StatusInspector {
 
     private final MigrateConfig config;
@@ -26,18 +25,14 @@ final class StatusInspector {
     }
 
     StatusReport inspect() {
-        List<DatasourceStatus> statuses = new ArrayList<>();
-        for (DatasourceConfig datasource : config.datasources()) {
-            statuses.add(inspect(datasource));
-        }
-        return StatusReport.of(statuses);
+        return StatusReport.of(config.datasources().stream().map(this::inspect).toList());
     }
 
     private DatasourceStatus inspect(DatasourceConfig datasource) {
         String dir = String.valueOf(datasource.dir());
         if (!datasource.configured()) {
             return new DatasourceStatus(datasource.name(), Health.NOT_CONFIGURED, datasource.displayUrl(), dir, null,
-                    false, 0, List.of(), List.of(), List.of());
+                    false, false, 0, List.of(), List.of(), List.of());
         }
         List<Migration> migrations;
         try {
@@ -46,23 +41,23 @@ final class StatusInspector {
             return error(datasource, datasource.displayUrl(), e.getMessage());
         }
         Target target = new Target(datasource, Dialects.of(datasource.name()), migrations);
-        try (target) {
-            target.open(config.workDir(), reporter);
-            Optional<SchemaVersion> state = target.versionTable().read();
-            List<AppliedChangeSet> applied = target.changeLog().readApplied();
-            Set<String> appliedIds = Migrator.ids(applied);
-            List<String> pending = migrations.stream().map(Migration::id).filter(id -> !appliedIds.contains(id))
-                    .toList();
-            List<String> locks = target.changeLog().hasChangeLog() ? target.changeLog().lockHolders() : List.of();
-            Long current = migrations.stream().filter(m -> appliedIds.contains(m.id()))
-                    .map(Migration::version).max(Long::compare).orElse(state.map(SchemaVersion::version).orElse(null));
-            boolean dirty = state.map(SchemaVersion::dirty).orElse(false);
+        try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
+                reporter, true, 0, true, true)) {
+            boolean dirty = prepared.state().map(SchemaVersion::dirty).orElse(false);
+            Long current = dirty ? prepared.state().get().version() : prepared.currentVersion().orElse(null);
+            List<String> pending = prepared.pending().stream().map(Migration::id).toList();
+            List<String> problems = prepared.integrityProblems(false, false);
+            boolean drift = !problems.isEmpty();
             if (dirty) {
-                current = state.get().version();
+                problems = new java.util.ArrayList<>(problems);
+                problems.add(0, "dirty at version " + current + ": a migration failed part-way. Repair the schema, then "
+                        + "run: mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource.name()
+                        + " -Dbrokle.migrate.version=<last fully applied version>");
             }
+            List<String> locks = target.dialect.lockHolders(target.connection(), datasource);
             Health health = dirty ? Health.DIRTY : pending.isEmpty() ? Health.HEALTHY : Health.PENDING;
-            return new DatasourceStatus(datasource.name(), health, target.displayUrl(), dir, current, dirty,
-                    appliedIds.size(), pending, List.of(), locks);
+            return new DatasourceStatus(datasource.name(), health, target.displayUrl(), dir, current, dirty, drift,
+                    prepared.appliedMigrations().size(), pending, problems, locks);
         } catch (MigrateException e) {
             return error(datasource, target.displayUrl(), e.getMessage());
         } catch (Exception e) {
@@ -72,6 +67,6 @@ final class StatusInspector {
 
     private static DatasourceStatus error(DatasourceConfig datasource, String url, String problem) {
         return new DatasourceStatus(datasource.name(), Health.ERROR, url, String.valueOf(datasource.dir()), null,
-                false, 0, List.of(), List.of(problem), List.of());
+                false, false, 0, List.of(), List.of(problem), List.of());
     }
 }

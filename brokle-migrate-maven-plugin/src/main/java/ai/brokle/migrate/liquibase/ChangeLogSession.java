@@ -11,10 +11,8 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.exception.LiquibaseException;
-import liquibase.exception.LockException;
 import liquibase.executor.Executor;
 import liquibase.executor.ExecutorService;
-import liquibase.lockservice.DatabaseChangeLogLock;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
 import liquibase.logging.core.NoOpLogService;
@@ -74,9 +72,14 @@ public final class ChangeLogSession implements AutoCloseable {
         return SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogTable(database);
     }
 
-    /** Creates DATABASECHANGELOG when missing and returns this datasource's applied changesets, in run order. */
+    /**
+     * Creates DATABASECHANGELOG (and DATABASECHANGELOGLOCK, kept for tools that read it; the plugin itself locks
+     * through its dialect) when missing and returns this datasource's
+     * applied changesets, in run order.
+     */
     public List<AppliedChangeSet> initAndReadApplied() throws DatabaseException {
         historyService().init();
+        lockService().init();
         database.commit();
         return readApplied();
     }
@@ -127,6 +130,11 @@ public final class ChangeLogSession implements AutoCloseable {
         executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
     }
 
+    /** Records the changeset as applied without running it (EXECTYPE MARK_RAN), for adoption and force. */
+    public void markRanWithoutRunning(TranslatedMigration migration) throws DatabaseException {
+        executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.MARK_RAN));
+    }
+
     /** Removes the changeset's DATABASECHANGELOG row (not committed). */
     public void unmarkRan(TranslatedMigration migration) throws DatabaseException {
         executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
@@ -154,27 +162,6 @@ public final class ChangeLogSession implements AutoCloseable {
 
     public void rollback() throws DatabaseException {
         database.rollback();
-    }
-
-    /** Waits for DATABASECHANGELOGLOCK (at most {@code waitSeconds}), so only one process migrates at a time. */
-    public void lock(long waitSeconds) throws LockException {
-        LockService lockService = lockService();
-        lockService.setChangeLogLockWaitTime(Math.max(1, (waitSeconds + 59) / 60));
-        lockService.setChangeLogLockRecheckTime(1);
-        lockService.waitForLock();
-    }
-
-    public void unlock() throws LockException {
-        lockService().releaseLock();
-    }
-
-    /** Current holders of DATABASECHANGELOGLOCK, as "who since when". */
-    public List<String> lockHolders() throws LockException {
-        List<String> holders = new ArrayList<>();
-        for (DatabaseChangeLogLock lock : lockService().listLocks()) {
-            holders.add(lock.getLockedBy() + " since " + lock.getLockGranted().toInstant());
-        }
-        return holders;
     }
 
     private LockService lockService() {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code Type 'yes' to confirm}; in batch mode it refuses unless {@code -Dbrokle.migrate.confirm=yes}.
  */
 @Mojo(name = "down", threadSafe = true, requiresProject = false)
-public class DownMojo extends AbstractMigrateMojo {
+public class DownMojo extends AbstractDestructiveMojo {
 
     /** Roll back this many migrations (default 1; -1 means 1, as the Go CLI's {@code -steps -1}). */
     @Parameter(property = "brokle.migrate.steps")
@@ -25,10 +25,6 @@ public class DownMojo extends AbstractMigrateMojo {
     @Parameter(property = "brokle.migrate.dryRun")
     String dryRun;
 
-    /** {@code yes} confirms without a prompt (needed in batch mode). */
-    @Parameter(property = "brokle.migrate.confirm")
-    String confirm;
-
     @Inject
     public DownMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -36,9 +32,9 @@ public class DownMojo extends AbstractMigrateMojo {
 
     @Override
     protected void addParameters(Map<String, String> values) {
+        super.addParameters(values);
         values.put("steps", steps);
         values.put("dryRun", dryRun);
-        values.put("confirm", confirm);
     }
 
     @Override

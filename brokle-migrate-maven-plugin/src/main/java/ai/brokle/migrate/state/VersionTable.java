@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface VersionTable {
 
+    /** True when the table exists (an empty table means "nothing applied"). */
+    boolean exists() throws SQLException;
+
     /** Creates the table when missing. */
     void ensureExists() throws SQLException;
 

@@ -3,13 +3,19 @@ package ai.brokle.migrate.dialect.clickhouse;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -55,6 +61,49 @@ public final class ClickHouseDialect implements Dialect {
     @Override
     public VersionTable versionTable(Connection connection, DatasourceConfig config) {
         return new ClickHouseVersionTable(connection, config.table(), config.cluster());
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException {
+        return ClickHouseLock.acquire(connection, ClickHouseLock.tableFor(config.table()), config.cluster(), wait);
+    }
+
+    @Override
+    public List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
+        return ClickHouseLock.holders(connection, ClickHouseLock.tableFor(config.table()));
+    }
+
+    @Override
+    public int releaseStaleLocks(Connection connection, DatasourceConfig config) throws SQLException {
+        return ClickHouseLock.releaseAll(connection, ClickHouseLock.tableFor(config.table()));
+    }
+
+    @Override
+    public void dropAll(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name FROM system.tables WHERE database = currentDatabase() "
+                     + "ORDER BY engine LIKE '%View' DESC, name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                statement.execute("DROP TABLE IF EXISTS `" + table.replace("`", "\\`") + "`");
+            }
+        }
+    }
+
+    /** ClickHouse has no schemas inside a database: a reset drops every table, views first. */
+    @Override
+    public void reset(Connection connection) throws SQLException {
+        dropAll(connection);
+    }
+
+    @Override
+    public String databaseName(Connection connection) throws SQLException {
+        return trackingSchema(connection);
     }
 
     @Override

@@ -43,12 +43,17 @@ final class ClickHouseVersionTable implements VersionTable {
     }
 
     @Override
-    public Optional<SchemaVersion> read() throws SQLException {
+    public boolean exists() throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet exists = statement.executeQuery("EXISTS TABLE " + table)) {
-            if (!exists.next() || exists.getInt(1) == 0) {
-                return Optional.empty();
-            }
+            return exists.next() && exists.getInt(1) != 0;
+        }
+    }
+
+    @Override
+    public Optional<SchemaVersion> read() throws SQLException {
+        if (!exists()) {
+            return Optional.empty();
         }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, dirty FROM " + table

@@ -3,6 +3,7 @@ package ai.brokle.migrate.dialect.postgres;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
@@ -11,7 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -70,6 +73,41 @@ public final class PostgresDialect implements Dialect {
     @Override
     public VersionTable versionTable(Connection connection, DatasourceConfig config) {
         return new PostgresVersionTable(connection, config.table());
+    }
+
+    @Override
+    public MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException {
+        return PostgresAdvisoryLock.acquire(connection, config.table(), wait);
+    }
+
+    @Override
+    public List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
+        return PostgresAdvisoryLock.holders(connection, config.table());
+    }
+
+    /** Advisory locks end with their session: there is never a stale one to release. */
+    @Override
+    public int releaseStaleLocks(Connection connection, DatasourceConfig config) {
+        return 0;
+    }
+
+    @Override
+    public void dropAll(Connection connection) throws SQLException {
+        SchemaDropper.dropAll(connection);
+    }
+
+    @Override
+    public void reset(Connection connection) throws SQLException {
+        SchemaDropper.recreateSchema(connection);
+    }
+
+    @Override
+    public String databaseName(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT current_database() || '.' || current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     @Override

@@ -32,13 +32,18 @@ final class PostgresVersionTable implements VersionTable {
     }
 
     @Override
-    public Optional<SchemaVersion> read() throws SQLException {
+    public boolean exists() throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
             rs.next();
-            if (!rs.getBoolean(1)) {
-                return Optional.empty();
-            }
+            return rs.getBoolean(1);
+        }
+    }
+
+    @Override
+    public Optional<SchemaVersion> read() throws SQLException {
+        if (!exists()) {
+            return Optional.empty();
         }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, dirty FROM " + table + " LIMIT 1")) {

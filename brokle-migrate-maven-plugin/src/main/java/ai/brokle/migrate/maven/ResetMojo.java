@@ -1,0 +1,26 @@
+package ai.brokle.migrate.maven;
+
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.engine.Migrator;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import javax.inject.Inject;
+
+/**
+ * Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse). Asks for a typed confirmation
+ * naming the database.
+ */
+@Mojo(name = "reset", threadSafe = true, requiresProject = false)
+public class ResetMojo extends AbstractDestructiveMojo {
+
+    @Inject
+    public ResetMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
+    @Override
+    protected void run(Migrator migrator, MigrateConfig config) {
+        migrator.repairs().reset();
+    }
+}
