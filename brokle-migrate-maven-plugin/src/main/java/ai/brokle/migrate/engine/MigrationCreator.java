@@ -69,6 +69,10 @@ public final class MigrationCreator {
             return String.format("%06d", 1);
         }
         Migration last = existing.get(existing.size() - 1);
+        if (last.version() == Long.MAX_VALUE) {
+            throw new MigrateException(last.upFile() + " has the largest possible version, so no migration can "
+                    + "follow it. Renumber it to a smaller version.");
+        }
         int width = last.id().indexOf('_');
         if (width >= TIMESTAMP_DIGITS) {
             long timestamp = Long.parseLong(TIMESTAMP.format(now));

@@ -233,7 +233,7 @@ public final class Migrator {
             if (config.dryRun()) {
                 printPlan(target, migration, runner.plannedSql(translated, false, previous));
             } else {
-                if (!migration.hasDown()) {
+                if (translated.down().isEmpty()) {
                     reporter.warn("[" + target.name() + "] " + migration.id() + " has no down SQL: only its record "
                             + "is removed");
                 }

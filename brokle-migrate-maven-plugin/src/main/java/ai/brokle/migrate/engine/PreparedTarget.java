@@ -90,13 +90,19 @@ final class PreparedTarget implements AutoCloseable {
     }
 
     /**
-     * Makes DATABASECHANGELOG agree with {@code schema_migrations}: migrations up to its version are recorded as
-     * applied without running them, later ones are unrecorded (the Go CLI rolled them back).
+     * Makes DATABASECHANGELOG agree with {@code schema_migrations} when another tool (the Go CLI) moved it: if its
+     * version is above the latest recorded one, the migrations in between are recorded as applied without running
+     * them; if below, the later records are removed (they were rolled back). When both agree nothing changes, so an
+     * older pending migration stays pending (and is reported as out of order).
      */
     private void adopt(Optional<Long> goVersion) throws DatabaseException, SQLException {
         long version = goVersion.orElse(0L);
+        long recorded = currentVersion().orElse(0L);
+        if (version == recorded) {
+            return;
+        }
         List<Migration> toRecord = target.migrations.stream()
-                .filter(m -> m.version() <= version && !applied.containsKey(m.id())).toList();
+                .filter(m -> m.version() > recorded && m.version() <= version && !applied.containsKey(m.id())).toList();
         List<Migration> toUnrecord = target.migrations.stream()
                 .filter(m -> m.version() > version && applied.containsKey(m.id())).toList();
         if (toRecord.isEmpty() && toUnrecord.isEmpty()) {

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
@@ -51,6 +52,12 @@ abstract class EngineContractTest {
 
     /** golang-migrate's view: the current (version, dirty), or empty. */
     abstract Optional<long[]> schemaMigrations() throws SQLException;
+
+    /** Writes {@code schema_migrations} exactly as golang-migrate (Brokle's Go CLI) does; version -1 = none. */
+    abstract void writeAsGoCli(long version, boolean dirty) throws SQLException;
+
+    /** Runs SQL directly on the test database, as another tool would. */
+    abstract void execute(String sql) throws SQLException;
 
     /** Ids recorded in DATABASECHANGELOG for this plugin, in execution order. */
     abstract List<String> changeLogIds() throws SQLException;
@@ -209,5 +216,145 @@ abstract class EngineContractTest {
         StatusReport healthy = migrator(Map.of()).status();
         assertEquals(Health.HEALTHY, healthy.overall());
         assertEquals(3, healthy.datasources().get(0).applied());
+    }
+
+    @Test
+    void dirtyDatabaseBlocksUpUntilForced() throws Exception {
+        threeTables();
+        migrator(Map.of("steps", "1")).up();
+        execute(createTable("t2"));
+        writeAsGoCli(2, true);
+        DirtyDatabaseException dirty = assertThrows(DirtyDatabaseException.class, () -> migrator(Map.of()).up());
+        assertTrue(dirty.getMessage().contains("mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource()),
+                dirty.getMessage());
+        DatasourceStatus status = migrator(Map.of()).status().datasources().get(0);
+        assertEquals(Health.DIRTY, status.health());
+        assertEquals(2L, status.currentVersion());
+        assertThrows(ConfirmationRefusedException.class, () -> migrator(Map.of("version", "2")).repairs().force());
+        migrator(Map.of("version", "2", "confirm", "yes")).repairs().force();
+        assertEquals(2L, schemaMigrations().orElseThrow()[0]);
+        assertEquals(0L, schemaMigrations().orElseThrow()[1]);
+        assertEquals(List.of("000001_t1", "000002_t2"), changeLogIds());
+        assertEquals(List.of("000003_t3"), migrator(Map.of()).up().migrations().stream().map(AppliedMigration::id).toList());
+    }
+
+    @Test
+    void forceZeroMeansNothingApplied() throws Exception {
+        threeTables();
+        migrator(Map.of()).up();
+        migrator(Map.of("version", "0", "confirm", "yes")).repairs().force();
+        assertTrue(schemaMigrations().isEmpty());
+        assertEquals(List.of(), changeLogIds());
+        assertTrue(tableExists("t3"), "force runs no SQL");
+    }
+
+    @Test
+    void gotoMovesByTheListOfTimestampVersions() throws Exception {
+        long[] versions = {20240115103000L, 20240201090000L, 20251231235959L};
+        for (int i = 0; i < versions.length; i++) {
+            write(versions[i] + "_t" + (i + 1) + ".up.sql", createTable("t" + (i + 1)));
+            write(versions[i] + "_t" + (i + 1) + ".down.sql", "DROP TABLE t" + (i + 1));
+        }
+        assertEquals(2, migrator(Map.of("version", "20240201090000")).goTo().migrations().size());
+        assertEquals(versions[1], schemaMigrations().orElseThrow()[0]);
+        assertThrows(ConfirmationRefusedException.class, () -> migrator(Map.of("version", "20240115103000")).goTo());
+        assertEquals(1, migrator(Map.of("version", "20240115103000", "confirm", "yes")).goTo().migrations().size());
+        assertFalse(tableExists("t2"));
+        MigrateException unknown = assertThrows(MigrateException.class,
+                () -> migrator(Map.of("version", "20240115103001")).goTo());
+        assertTrue(unknown.getMessage().contains("is not a migration of " + datasource()), unknown.getMessage());
+        assertEquals(3, migrator(Map.of("version", "20251231235959")).goTo().migrations().size() + 1);
+        assertEquals(3, migrator(Map.of("version", "0", "confirm", "yes")).goTo().migrations().size());
+        assertTrue(schemaMigrations().isEmpty());
+    }
+
+    @Test
+    void databaseMigratedByTheGoCliIsAdoptedWithoutRerunning() throws Exception {
+        threeTables();
+        execute(createTable("t1"));
+        execute(createTable("t2"));
+        writeAsGoCli(2, false);
+        RunResult result = migrator(Map.of()).up();
+        assertEquals(List.of("000003_t3"), result.migrations().stream().map(AppliedMigration::id).toList());
+        assertTrue(log.stream().anyMatch(l -> l.contains("golang-migrate") && l.contains("recording 2 migration(s)")),
+                log.toString());
+        assertEquals(List.of("000001_t1", "000002_t2", "000003_t3"), changeLogIds());
+        assertEquals(3L, schemaMigrations().orElseThrow()[0]);
+
+        // the Go CLI rolls back one migration; the plugin follows
+        execute("DROP TABLE t3");
+        writeAsGoCli(2, false);
+        assertEquals(List.of("000003_t3"), migrator(Map.of()).up().migrations().stream().map(AppliedMigration::id).toList());
+        assertTrue(tableExists("t3"));
+    }
+
+    @Test
+    void changedOrMissingAppliedFileStopsUpUnlessAccepted() throws Exception {
+        threeTables();
+        migrator(Map.of("steps", "2")).up();
+        write("000001_t1.up.sql", createTable("t1") + ";\n" + createTable("t1_extra") + ";\n");
+        MigrateException drift = assertThrows(MigrateException.class, () -> migrator(Map.of()).up());
+        assertTrue(drift.getMessage().contains("000001_t1.up.sql changed after it was applied"), drift.getMessage());
+        assertFalse(tableExists("t3"));
+        assertTrue(migrator(Map.of()).status().datasources().get(0).drift());
+        Files.delete(dir.resolve("000002_t2.up.sql"));
+        Files.delete(dir.resolve("000002_t2.down.sql"));
+        MigrateException missing = assertThrows(MigrateException.class, () -> migrator(Map.of()).up());
+        assertTrue(missing.getMessage().contains("000002_t2 have no file"), missing.getMessage());
+        assertEquals(1, migrator(Map.of("ignoreDrift", "true")).up().migrations().size());
+        assertTrue(tableExists("t3"));
+    }
+
+    @Test
+    void outOfOrderPendingMigrationIsRefusedUnlessAllowed() throws Exception {
+        threeTables();
+        Files.move(dir.resolve("000002_t2.up.sql"), project.resolve("t2.up"));
+        Files.move(dir.resolve("000002_t2.down.sql"), project.resolve("t2.down"));
+        migrator(Map.of()).up();
+        Files.move(project.resolve("t2.up"), dir.resolve("000002_t2.up.sql"));
+        Files.move(project.resolve("t2.down"), dir.resolve("000002_t2.down.sql"));
+        MigrateException early = assertThrows(MigrateException.class, () -> migrator(Map.of()).up());
+        assertTrue(early.getMessage().contains("older than the latest applied one (3): 000002_t2"), early.getMessage());
+        assertEquals(1, migrator(Map.of("outOfOrder", "true")).up().migrations().size());
+        assertTrue(tableExists("t2"));
+    }
+
+    @Test
+    void dropAndResetNeedConfirmationAndEmptyTheDatabase() throws Exception {
+        threeTables();
+        migrator(Map.of()).up();
+        assertThrows(ConfirmationRefusedException.class, () -> migrator(Map.of()).repairs().drop());
+        assertTrue(tableExists("t1"));
+        migrator(Map.of("confirm", "yes")).repairs().drop();
+        assertFalse(tableExists("t1"));
+        assertFalse(tableExists("schema_migrations"));
+        migrator(Map.of()).up();
+        assertTrue(tableExists("t3"));
+        migrator(Map.of("confirm", "yes")).repairs().reset();
+        assertFalse(tableExists("t3"));
+        assertEquals(3, migrator(Map.of()).up().migrations().size());
+    }
+
+    @Test
+    void concurrentUpsApplyEachMigrationOnce() throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            write(String.format("%06d_t%d.up.sql", i, i), createTable("t" + i));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<RunResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit(() -> migrator(Map.of()).up()));
+            }
+            int applied = 0;
+            for (var run : runs) {
+                applied += run.get().migrations().size();
+            }
+            assertEquals(6, applied, "every migration applied exactly once across the concurrent runs");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(6, changeLogIds().size());
+        assertEquals(6L, schemaMigrations().orElseThrow()[0]);
     }
 }

@@ -159,6 +159,22 @@ class MigrationCreatorTest {
         assertEquals(20991231000001L, version);
     }
 
+    @Test
+    void nineteenDigitVersionsAreContinuedAboveTheLastOne() throws IOException {
+        Path dir = base.resolve("migrations");
+        touch(dir, "9000000000000000000_big.up.sql");
+        assertEquals(dir.resolve("9000000000000000001_next.up.sql"), create(dir, "next").get(0));
+    }
+
+    @Test
+    void lastVersionAtLongMaxValueLeavesNoNextVersion() throws IOException {
+        Path dir = base.resolve("migrations");
+        touch(dir, "9223372036854775807_max.up.sql");
+        MigrateException e = assertThrows(MigrateException.class, () -> create(dir, "next"));
+        assertTrue(e.getMessage().contains("9223372036854775807_max.up.sql"), e.getMessage());
+        assertEquals(List.of("9223372036854775807_max.up.sql"), fileNames(dir), "nothing written");
+    }
+
     @ParameterizedTest
     @NullSource
     @ValueSource(strings = {"", "AddUsers", "add-users", "add users", "1st_table", "_private", "add.users",

@@ -72,6 +72,27 @@ class PostgresEngineTest extends EngineContractTest {
     }
 
     @Override
+    void writeAsGoCli(long version, boolean dirty) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version bigint not null primary key, "
+                    + "dirty boolean not null)");
+            s.execute("TRUNCATE schema_migrations");
+            if (version >= 0) {
+                s.execute("INSERT INTO schema_migrations (version, dirty) VALUES (" + version + ", " + dirty + ")");
+            }
+            c.commit();
+        }
+    }
+
+    @Override
+    void execute(String sql) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
     void assertFailedMigrationState() throws SQLException {
         assertFalse(tableExists("half"), "the failed migration's first statement was rolled back with it");
         assertEquals(1L, schemaMigrations().orElseThrow()[0]);
