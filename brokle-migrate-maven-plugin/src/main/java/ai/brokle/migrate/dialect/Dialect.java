@@ -33,6 +33,9 @@ public interface Dialect {
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;
 
+    /** SQL for the execution time Liquibase records, or null to keep Liquibase's own. */
+    String executionTimestampSql();
+
     VersionTable versionTable(Connection connection, DatasourceConfig config);
 
     /**

@@ -65,7 +65,7 @@ final class Target implements AutoCloseable {
         }
         try {
             changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
-                    notice -> reporter.info("[" + name() + "] database notice: " + notice));
+                    dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: " + notice));
         } catch (LiquibaseException | SQLException e) {
             close();
             throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "

@@ -43,9 +43,13 @@ public final class ChangeLogSession implements AutoCloseable {
     private final String scopeId;
     private ChangeLogHistoryService history;
 
-    /** @param notices receives the database's own notices and warnings (e.g. "table ... does not exist, skipping") */
-    public ChangeLogSession(Connection connection, String datasource, String defaultSchema, Consumer<String> notices)
-            throws LiquibaseException {
+    /**
+     * @param defaultSchema     where the tracking tables live (null: the connection's default)
+     * @param timestampFunction SQL for DATEEXECUTED, or null for Liquibase's own
+     * @param notices           receives the database's notices and warnings (e.g. "... does not exist, skipping")
+     */
+    public ChangeLogSession(Connection connection, String datasource, String defaultSchema, String timestampFunction,
+                            Consumer<String> notices) throws LiquibaseException {
         try {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
@@ -55,6 +59,9 @@ public final class ChangeLogSession implements AutoCloseable {
         this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         if (defaultSchema != null) {
             database.setDefaultSchemaName(defaultSchema);
+        }
+        if (timestampFunction != null) {
+            database.setCurrentDateTimeFunction(timestampFunction);
         }
         this.logicalPath = ChangeSetTranslator.logicalPath(datasource);
     }

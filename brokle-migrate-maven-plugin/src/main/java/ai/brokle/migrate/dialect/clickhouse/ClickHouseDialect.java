@@ -47,7 +47,10 @@ public final class ClickHouseDialect implements Dialect {
         Properties properties = new Properties();
         properties.setProperty("user", username == null ? "default" : username);
         properties.setProperty("password", password == null ? "" : password);
+        // Liquibase calls setAutoCommit(false); ClickHouse has no transactions, so such calls are accepted and ignored.
         properties.setProperty("jdbc_ignore_unsupported_values", "true");
+        // Mutations (the lock release, Liquibase's record removal) finish before the request returns.
+        properties.setProperty("clickhouse_setting_mutations_sync", "2");
         return new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
     }
 
@@ -56,6 +59,12 @@ public final class ClickHouseDialect implements Dialect {
         try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT currentDatabase()")) {
             return rs.next() ? rs.getString(1) : null;
         }
+    }
+
+    /** The extension would record the time its class was loaded; the server's clock is what a record needs. */
+    @Override
+    public String executionTimestampSql() {
+        return "now64(3)";
     }
 
     @Override

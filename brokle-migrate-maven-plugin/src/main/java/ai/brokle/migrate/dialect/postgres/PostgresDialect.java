@@ -70,6 +70,12 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** Liquibase's NOW() is right for PostgreSQL. */
+    @Override
+    public String executionTimestampSql() {
+        return null;
+    }
+
     @Override
     public VersionTable versionTable(Connection connection, DatasourceConfig config) {
         return new PostgresVersionTable(connection, config.table());

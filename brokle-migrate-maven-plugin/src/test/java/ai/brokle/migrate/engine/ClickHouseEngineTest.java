@@ -1,0 +1,136 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.testing.TestClickHouse;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine contract on a real ClickHouse engine (the project's chdb endpoint), plus ClickHouse specifics. */
+class ClickHouseEngineTest extends EngineContractTest {
+
+    @Override
+    String datasource() {
+        return "clickhouse";
+    }
+
+    @Override
+    String newDatabase() {
+        return TestClickHouse.newDatabase("engine");
+    }
+
+    @Override
+    Map<String, String> connectionProperties() {
+        return Map.of();
+    }
+
+    @Override
+    String createTable(String table) {
+        return "CREATE TABLE " + table + " (id Int32) ENGINE = MergeTree ORDER BY id";
+    }
+
+    @Override
+    boolean tableExists(String table) throws SQLException {
+        return queryLong("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = '" + table
+                + "'") > 0;
+    }
+
+    @Override
+    Optional<long[]> schemaMigrations() throws SQLException {
+        if (!tableExists("schema_migrations")) {
+            return Optional.empty();
+        }
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, dirty FROM schema_migrations ORDER BY sequence DESC LIMIT 1")) {
+            if (!rs.next() || rs.getLong(1) == -1) {
+                return Optional.empty();
+            }
+            return Optional.of(new long[]{rs.getLong(1), rs.getLong(2)});
+        }
+    }
+
+    @Override
+    void writeAsGoCli(long version, boolean dirty) throws SQLException {
+        execute("CREATE TABLE IF NOT EXISTS schema_migrations (version Int64, dirty UInt8, sequence UInt64) "
+                + "ENGINE = TinyLog");
+        execute("INSERT INTO schema_migrations (version, dirty, sequence) VALUES (" + version + ", " + (dirty ? 1 : 0)
+                + ", " + System.currentTimeMillis() * 1_000_000L + ")");
+    }
+
+    @Override
+    void execute(String sql) throws SQLException {
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    List<String> changeLogIds() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        if (!tableExists("DATABASECHANGELOG")) {
+            return ids;
+        }
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT ID FROM DATABASECHANGELOG WHERE FILENAME = 'brokle-migrate/clickhouse' "
+                     + "ORDER BY ORDEREXECUTED")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** ClickHouse has no transactions: the first statement stays, and the database is dirty at the failed version. */
+    @Override
+    void assertFailedMigrationState() throws SQLException {
+        assertTrue(tableExists("half"));
+        assertEquals(2L, schemaMigrations().orElseThrow()[0]);
+        assertEquals(1L, schemaMigrations().orElseThrow()[1]);
+    }
+
+    @Test
+    void splitterHandlesQuotesCommentsAndMissingTrailingSemicolon() throws Exception {
+        write("000001_events.up.sql", """
+                -- events with tricky literals
+                CREATE TABLE events (
+                    id String,
+                    note String DEFAULT 'a;b',   # hash comment; with a semicolon
+                    `weird;name` String DEFAULT 'it\\'s; fine'
+                ) ENGINE = MergeTree ORDER BY id;
+                /* block; comment */
+                INSERT INTO events (id) VALUES ('x;y')
+                """);
+        write("000001_events.down.sql", "DROP TABLE events; -- trailing comment only\n");
+        migrator(Map.of()).up();
+        assertEquals(1, queryLong("SELECT count() FROM events WHERE id = 'x;y' AND note = 'a;b' "
+                + "AND `weird;name` = 'it''s; fine'"));
+        migrator(Map.of("confirm", "yes")).down();
+        assertTrue(!tableExists("events"));
+    }
+
+    @Test
+    void executionTimestampsAreCurrent() throws Exception {
+        write("000001_a.up.sql", createTable("a"));
+        long before = queryLong("SELECT toUnixTimestamp(now())");
+        Thread.sleep(1100);
+        migrator(Map.of()).up();
+        long executed = queryLong("SELECT toUnixTimestamp(max(DATEEXECUTED)) FROM DATABASECHANGELOG");
+        assertTrue(executed >= before, "DATEEXECUTED " + executed + " is before the run started (" + before + ")");
+    }
+
+    private long queryLong(String sql) throws SQLException {
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
