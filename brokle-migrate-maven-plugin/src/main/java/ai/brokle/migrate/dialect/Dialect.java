@@ -33,6 +33,12 @@ public interface Dialect {
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;
 
+    /**
+     * DDL of the tracking tables the plugin creates itself before Liquibase looks (the version table, and for a
+     * ClickHouse cluster the replicated Liquibase tables); executed when missing, printed by dry runs.
+     */
+    List<String> trackingTablesSql(DatasourceConfig config);
+
     /** SQL for the execution time Liquibase records, or null to keep Liquibase's own. */
     String executionTimestampSql();
 
@@ -65,4 +71,7 @@ public interface Dialect {
 
     /** Short product and driver description for {@code info}. */
     String describeDriver();
+
+    /** How seed rows are read and written on this database: upsert or append, transactions, types. */
+    ai.brokle.migrate.seed.SeedStore seedStore(Connection connection);
 }

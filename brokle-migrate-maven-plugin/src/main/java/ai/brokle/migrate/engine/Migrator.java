@@ -193,6 +193,10 @@ public final class Migrator {
         }
         reporter.info("[" + target.name() + "] " + (config.dryRun() ? "dry run: would apply " : "applying ")
                 + pending.size() + " migration(s) on " + target.displayUrl());
+        if (config.dryRun()) {
+            reporter.info("[" + target.name() + "] -- tracking tables (created when missing)");
+            target.dialect.trackingTablesSql(target.config).forEach(sql -> reporter.info(sql + ";"));
+        }
         for (Migration migration : pending) {
             TranslatedMigration translated = target.translate(migration);
             long start = System.nanoTime();

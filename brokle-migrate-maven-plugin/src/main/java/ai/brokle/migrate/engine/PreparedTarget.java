@@ -58,15 +58,18 @@ final class PreparedTarget implements AutoCloseable {
 
     private void load(long lockWaitSeconds, boolean allowDirty, boolean reconcile) {
         try {
+            boolean tableExisted = target.versionTable().exists();
             List<AppliedChangeSet> rows;
             if (dryRun) {
                 rows = target.changeLog().readApplied();
             } else {
                 lock = target.dialect.lock(target.connection(), target.config, Duration.ofSeconds(lockWaitSeconds));
+                for (String ddl : target.dialect.trackingTablesSql(target.config)) {
+                    target.execute(ddl);
+                }
                 rows = target.changeLog().initAndReadApplied();
             }
             rows.forEach(row -> applied.put(row.id(), row));
-            boolean tableExisted = target.versionTable().exists();
             state = target.versionTable().read();
             if (state.isPresent() && state.get().dirty() && !allowDirty) {
                 throw new DirtyDatabaseException(target.name(), state.get().version());

@@ -80,6 +80,12 @@ final class Target implements AutoCloseable {
                 + (config.username() == null ? "" : " (user " + config.username() + ")");
     }
 
+    void execute(String sql) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     Connection connection() {
         return connection;
     }

@@ -127,6 +127,31 @@ class ClickHouseEngineTest extends EngineContractTest {
         assertTrue(executed >= before, "DATEEXECUTED " + executed + " is before the run started (" + before + ")");
     }
 
+    @Test
+    void sampleSetRoundTripsUpDownAllUp() throws Exception {
+        dir = java.nio.file.Path.of("..", "migrations", "clickhouse").toAbsolutePath().normalize();
+        int count = migrator(Map.of()).up().migrations().size();
+        assertTrue(count >= 6, "the sample ClickHouse set holds at least 6 migrations");
+        assertTrue(tableExists("traces") && tableExists("spans") && tableExists("quality_scores"));
+        assertEquals(count, migrator(Map.of("confirm", "yes", "steps", String.valueOf(count))).down().migrations().size());
+        assertEquals(0, queryLong("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name NOT IN "
+                + "('DATABASECHANGELOG', 'DATABASECHANGELOGLOCK', 'schema_migrations', 'schema_migrations_lock')"));
+        assertEquals(count, migrator(Map.of()).up().migrations().size());
+        assertEquals(Health.HEALTHY, migrator(Map.of()).status().overall());
+    }
+
+    @Test
+    void clusterTrackingTablesAreReplicatedInTheDryRun() throws Exception {
+        write("000001_a.up.sql", createTable("a"));
+        migrator(Map.of("dryRun", "true", "clickhouse.cluster", "brokle_cluster")).up();
+        String printed = String.join("\n", log);
+        assertTrue(printed.contains("CREATE TABLE IF NOT EXISTS schema_migrations ON CLUSTER brokle_cluster "
+                + "(version Int64, dirty UInt8, sequence UInt64) ENGINE = ReplicatedMergeTree ORDER BY sequence"), printed);
+        assertTrue(printed.contains("CREATE TABLE IF NOT EXISTS DATABASECHANGELOG ON CLUSTER brokle_cluster"), printed);
+        assertTrue(printed.contains("schema_migrations_lock ON CLUSTER brokle_cluster"), printed);
+        assertTrue(!tableExists("a") && !tableExists("schema_migrations"), "a dry run creates nothing");
+    }
+
     private long queryLong(String sql) throws SQLException {
         try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -61,6 +61,30 @@ public final class ClickHouseDialect implements Dialect {
         }
     }
 
+    /**
+     * The version table and the lock table; on a cluster also DATABASECHANGELOG and DATABASECHANGELOGLOCK, created
+     * ON CLUSTER with replicated engines before Liquibase looks (liquibase-clickhouse would otherwise create them on
+     * one node only).
+     */
+    @Override
+    public List<String> trackingTablesSql(DatasourceConfig config) {
+        List<String> sql = new ArrayList<>();
+        sql.add(ClickHouseVersionTable.createSql(config.table(), config.cluster()));
+        sql.add(ClickHouseLock.createSql(ClickHouseLock.tableFor(config.table()), config.cluster()));
+        if (config.cluster() != null) {
+            String onCluster = " ON CLUSTER " + config.cluster();
+            sql.add("CREATE TABLE IF NOT EXISTS DATABASECHANGELOG" + onCluster + " (ID String, AUTHOR String, "
+                    + "FILENAME String, DATEEXECUTED DateTime64, ORDEREXECUTED UInt64, EXECTYPE String, "
+                    + "MD5SUM Nullable(String), DESCRIPTION Nullable(String), COMMENTS Nullable(String), "
+                    + "TAG Nullable(String), LIQUIBASE Nullable(String), CONTEXTS Nullable(String), "
+                    + "LABELS Nullable(String), DEPLOYMENT_ID Nullable(String)) ENGINE = ReplicatedMergeTree ORDER BY ID");
+            sql.add("CREATE TABLE IF NOT EXISTS DATABASECHANGELOGLOCK" + onCluster + " (ID Int64, LOCKED UInt8, "
+                    + "LOCKGRANTED Nullable(DateTime64), LOCKEDBY Nullable(String)) "
+                    + "ENGINE = ReplicatedMergeTree ORDER BY ID");
+        }
+        return sql;
+    }
+
     /** The extension would record the time its class was loaded; the server's clock is what a record needs. */
     @Override
     public String executionTimestampSql() {
@@ -127,5 +151,10 @@ public final class ClickHouseDialect implements Dialect {
     @Override
     public String describeDriver() {
         return "ClickHouse JDBC " + com.clickhouse.jdbc.Driver.class.getPackage().getImplementationVersion();
+    }
+
+    @Override
+    public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
+        return new ClickHouseSeedStore(connection);
     }
 }

@@ -36,10 +36,14 @@ final class ClickHouseLock implements MigrationLock {
         return versionTable + "_lock";
     }
 
-    static void ensureTable(Connection connection, String table, String cluster) throws SQLException {
-        execute(connection, "CREATE TABLE IF NOT EXISTS " + table + (cluster == null ? "" : " ON CLUSTER " + cluster)
+    static String createSql(String table, String cluster) {
+        return "CREATE TABLE IF NOT EXISTS " + table + (cluster == null ? "" : " ON CLUSTER " + cluster)
                 + " (holder String, description String, acquired DateTime64(3, 'UTC'))"
-                + " ENGINE = " + (cluster == null ? "MergeTree" : "ReplicatedMergeTree") + " ORDER BY holder");
+                + " ENGINE = " + (cluster == null ? "MergeTree" : "ReplicatedMergeTree") + " ORDER BY holder";
+    }
+
+    static void ensureTable(Connection connection, String table, String cluster) throws SQLException {
+        execute(connection, createSql(table, cluster));
     }
 
     static ClickHouseLock acquire(Connection connection, String table, String cluster, Duration wait)

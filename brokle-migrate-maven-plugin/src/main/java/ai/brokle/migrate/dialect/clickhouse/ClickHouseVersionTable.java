@@ -31,10 +31,11 @@ final class ClickHouseVersionTable implements VersionTable {
 
     @Override
     public void ensureExists() throws SQLException {
-        execute(createSql());
+        execute(createSql(table, cluster));
     }
 
-    String createSql() {
+    /** golang-migrate's own DDL: TinyLog, or with a cluster ReplicatedMergeTree ordered by sequence. */
+    static String createSql(String table, String cluster) {
         return cluster == null
                 ? "CREATE TABLE IF NOT EXISTS " + table + " (version Int64, dirty UInt8, sequence UInt64) "
                   + "ENGINE = TinyLog"

@@ -70,6 +70,11 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    @Override
+    public List<String> trackingTablesSql(DatasourceConfig config) {
+        return List.of(PostgresVersionTable.createSql(config.table()));
+    }
+
     /** Liquibase's NOW() is right for PostgreSQL. */
     @Override
     public String executionTimestampSql() {
@@ -128,5 +133,10 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String describeDriver() {
         return "PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
+    }
+
+    @Override
+    public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
+        return new PostgresSeedStore(connection);
     }
 }

@@ -23,11 +23,14 @@ final class PostgresVersionTable implements VersionTable {
         this.table = table;
     }
 
+    static String createSql(String table) {
+        return "CREATE TABLE IF NOT EXISTS " + table + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)";
+    }
+
     @Override
     public void ensureExists() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + table
-                    + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)");
+            statement.execute(createSql(table));
         }
     }
 

@@ -1,0 +1,66 @@
+package ai.brokle.migrate.dialect.postgres;
+
+import ai.brokle.migrate.seed.RowGroup;
+import ai.brokle.migrate.seed.RowGroup.PlannedRow;
+import ai.brokle.migrate.seed.SeedWriteException;
+import ai.brokle.migrate.seed.TableSchema;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
+
+import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns PostgreSQL's refusal of one seed row into a message naming the row's line and, when it can, the key. */
+final class PostgresRowError {
+
+    private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(\"?([^,)\"]+)");
+    private static final Pattern QUOTED_VALUE = Pattern.compile(": \"(.*)\"$");
+
+    private PostgresRowError() {
+    }
+
+    static SeedWriteException of(TableSchema table, RowGroup group, PlannedRow row, SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String reason = server == null ? firstLine(e.getMessage()) : server.getMessage();
+        String detail = server == null ? null : server.getDetail();
+        int index = column(group, row, server, reason, detail);
+        int line = index < 0 ? row.line() : row.lines()[index];
+        String key = table.name() + (index < 0 ? "" : "." + group.columns().get(index));
+        return new SeedWriteException(row.file() + ":" + line + ": " + key + ": the database refused the row: "
+                + reason + (detail == null ? "" : " (" + detail + ")") + ". Nothing was written (the transaction "
+                + "was rolled back). Fix the row" + (index < 0 ? "" : "'s " + group.columns().get(index))
+                + " so it meets the table's constraints, then seed again.", e);
+    }
+
+    /** The index of the column the error is about, or -1. */
+    private static int column(RowGroup group, PlannedRow row, ServerErrorMessage server, String reason,
+                              String detail) {
+        if (server != null && server.getColumn() != null && group.columns().contains(server.getColumn())) {
+            return group.columns().indexOf(server.getColumn());
+        }
+        if (detail != null) {
+            Matcher key = KEY_DETAIL.matcher(detail);
+            if (key.find() && group.columns().contains(key.group(1).strip())) {
+                return group.columns().indexOf(key.group(1).strip());
+            }
+        }
+        Matcher value = QUOTED_VALUE.matcher(reason);
+        if (value.find()) {
+            for (int i = 0; i < row.values().length; i++) {
+                if (row.values()[i] != null && row.values()[i].toString().equals(value.group(1))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        int eol = message.indexOf('\n');
+        return eol < 0 ? message : message.substring(0, eol);
+    }
+}
