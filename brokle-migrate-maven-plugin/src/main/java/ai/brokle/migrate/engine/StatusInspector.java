@@ -44,7 +44,7 @@ final class StatusInspector {
         try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
                 reporter, true, 0, true, true)) {
             boolean dirty = prepared.state().map(SchemaVersion::dirty).orElse(false);
-            Long current = dirty ? prepared.state().get().version() : prepared.currentVersion().orElse(null);
+            Long current = dirty ? Long.valueOf(prepared.state().get().version()) : prepared.currentVersion().orElse(null);
             List<String> pending = prepared.pending().stream().map(Migration::id).toList();
             List<String> problems = prepared.integrityProblems(false, false);
             boolean drift = !problems.isEmpty();
