@@ -23,9 +23,11 @@ import java.util.Optional;
 final class MigrationRunner {
 
     private final Target target;
+    private final FailureNote failureNote;
 
-    MigrationRunner(Target target) {
+    MigrationRunner(Target target, FailureNote failureNote) {
         this.target = target;
+        this.failureNote = failureNote;
     }
 
     void apply(TranslatedMigration migration) {
@@ -118,6 +120,9 @@ final class MigrationRunner {
         Path file = up ? m.upFile() : m.downFile();
         String where = file + " (" + (up ? "up" : "down") + "), statement " + statement.number() + " at line "
                 + statement.line() + ": " + statement.firstLine();
+        if (!inTransaction) {
+            failureNote.record(m.version(), where);
+        }
         String recovery = inTransaction
                 ? "Nothing of this migration was applied (it ran in one transaction). Fix the SQL, then run: "
                   + "mvn brokle-migrate:" + (up ? "up" : "down") + " -Dbrokle.migrate.db=" + target.name()

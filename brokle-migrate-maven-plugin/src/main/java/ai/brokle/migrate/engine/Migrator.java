@@ -116,6 +116,14 @@ public final class Migrator {
         return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), config.name());
     }
 
+    /**
+     * Loads a seed set ({@code seed=dev} or {@code seedFile}) into every selected datasource, in foreign-key order
+     * and idempotently; {@code reset} empties the seeded tables first (confirmed), {@code dryRun} prints the plan.
+     */
+    public ai.brokle.migrate.seed.SeedResult seed() {
+        return new SeedCommand(config, reporter, confirmation).run();
+    }
+
     /** The destructive repairs: force, drop, reset, unlock. */
     public Repairs repairs() {
         return new Repairs(config, reporter, confirmation, this);
@@ -177,7 +185,8 @@ public final class Migrator {
         for (Target target : targets) {
             try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
                     reporter, config.dryRun(), config.lockWaitSeconds(), false, true)) {
-                done.addAll(work.apply(prepared, new MigrationRunner(target)));
+                done.addAll(work.apply(prepared, new MigrationRunner(target,
+                        new FailureNote(config.workDir(), target.name()))));
             }
         }
         return new RunResult(done, config.dryRun());

@@ -50,6 +50,7 @@ public final class Repairs {
                 }
                 prepared.writeVersion(version == 0 ? Optional.empty() : Optional.of(version));
                 target.changeLog().commit();
+                new FailureNote(config.workDir(), target.name()).clear();
                 reporter.info("[" + target.name() + "] forced to version " + version + " (clean): " + recorded
                         + " migration(s) recorded as applied, " + unrecorded + " unrecorded; no SQL was run");
             } catch (DatabaseException | SQLException e) {

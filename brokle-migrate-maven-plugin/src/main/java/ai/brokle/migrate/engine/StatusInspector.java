@@ -50,8 +50,10 @@ final class StatusInspector {
             boolean drift = !problems.isEmpty();
             if (dirty) {
                 problems = new java.util.ArrayList<>(problems);
-                problems.add(0, "dirty at version " + current + ": a migration failed part-way. Repair the schema, then "
-                        + "run: mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource.name()
+                String failed = new FailureNote(config.workDir(), datasource.name()).statementFor(current)
+                        .map(statement -> " (failed in " + statement + ")").orElse("");
+                problems.add(0, "dirty at version " + current + failed + ": a migration failed part-way. Repair the "
+                        + "schema, then run: mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource.name()
                         + " -Dbrokle.migrate.version=<last fully applied version>");
             }
             List<String> locks = target.dialect.lockHolders(target.connection(), datasource);

@@ -63,7 +63,9 @@ class ClickHouseGoalsIT {
                 .assertLogContains("000001_events.up.sql (up), statement 2 at line 3: ALTER TABLE events ADD COLUMN broken NoSuchType")
                 .assertLogContains("marked dirty at version 1")
                 .assertLogContains("mvn brokle-migrate:force -Dbrokle.migrate.db=clickhouse");
-        project.run(goal("status")).assertSuccess().assertLogContains("[clickhouse] DIRTY  version 1 (dirty)");
+        project.run(goal("status")).assertSuccess().assertLogContains("[clickhouse] DIRTY  version 1 (dirty)")
+                .assertLogContains("dirty at version 1 (failed in ")
+                .assertLogContains("statement 2 at line 3: ALTER TABLE events ADD COLUMN broken NoSuchType)");
         project.run(goal("up")).assertFailure().assertLogContains("Dirty database version 1 on clickhouse");
 
         project.write("migrations/clickhouse/000001_events.up.sql",
