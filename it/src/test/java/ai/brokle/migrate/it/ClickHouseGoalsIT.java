@@ -121,6 +121,31 @@ class ClickHouseGoalsIT {
                 .assertLogContains("[clickhouse] applied 000007_create_gateway_request_logs (");
     }
 
+    @Test
+    void infoGotoDropResetAndUnlockOnClickHouse() throws Exception {
+        MavenProject project = MavenProject.copyOf("sample").withSampleMigrations();
+        project.run(goal("info")).assertSuccess()
+                .assertLogContains("[clickhouse] driver: ClickHouse JDBC")
+                .assertLogContains("Overall Status: PENDING");
+        project.run(goal("goto", "-Dbrokle.migrate.version=3")).assertSuccess();
+        assertEquals(3, latestVersion());
+        project.run(goal("goto", "-Dbrokle.migrate.version=1")).assertFailure()
+                .assertLogContains("Refusing to rollback 2 migration(s) on clickhouse");
+        project.run(goal("goto", "-Dbrokle.migrate.version=1", "-Dbrokle.migrate.confirm=yes")).assertSuccess();
+        assertEquals(1, latestVersion());
+        project.run(goal("unlock")).assertSuccess().assertLogContains("[clickhouse] no change: the migration lock is free");
+
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        project.run(goal("drop")).assertFailure()
+                .assertLogContains("Refusing to DROP ALL TABLES (PERMANENT DATA LOSS) in clickhouse database " + database);
+        assertTrue(scalar("SELECT count() FROM system.tables WHERE database = currentDatabase()") > 0);
+        project.run(goal("drop", "-Dbrokle.migrate.confirm=yes")).assertSuccess();
+        assertEquals(0, scalar("SELECT count() FROM system.tables WHERE database = currentDatabase()"));
+        project.run(goal("up")).assertSuccess();
+        project.run(goal("reset", "-Dbrokle.migrate.confirm=yes")).assertSuccess();
+        assertEquals(0, scalar("SELECT count() FROM system.tables WHERE database = currentDatabase()"));
+    }
+
     private static String[] with(String goal, String[] properties, String... more) {
         List<String> args = new ArrayList<>(List.of(goal));
         args.addAll(List.of(properties));
