@@ -31,43 +31,39 @@ final class MigrationRunner {
     }
 
     void apply(TranslatedMigration migration) {
-        long version = migration.migration().version();
-        boolean inTransaction = target.dialect.transactional() && migration.migration().transactional();
-        try {
-            if (!inTransaction) {
-                markDirty(version);
-            }
-            try {
-                withAutoCommit(!inTransaction, () -> target.changeLog().runUp(migration));
-            } catch (StatementFailedException e) {
-                target.changeLog().rollback();
-                throw failure(migration, true, e, inTransaction);
-            }
-            target.changeLog().markRan(migration);
-            target.versionTable().write(Optional.of(new SchemaVersion(version, false)));
-            target.changeLog().commit();
-        } catch (DatabaseException | SQLException e) {
-            rollbackQuietly();
-            throw bookkeepingFailure(migration, e);
-        }
+        move(migration, true, Optional.of(migration.migration().version()));
     }
 
     /** @param previous the version that is current once this migration is undone; empty when none is left */
     void rollback(TranslatedMigration migration, Optional<Long> previous) {
-        long version = migration.migration().version();
+        move(migration, false, previous);
+    }
+
+    /** Runs one direction of a migration and its bookkeeping, with the dirty protocol where there is no transaction. */
+    private void move(TranslatedMigration migration, boolean up, Optional<Long> versionAfter) {
         boolean inTransaction = target.dialect.transactional() && migration.migration().transactional();
         try {
             if (!inTransaction) {
-                markDirty(version);
+                markDirty(migration.migration().version());
             }
             try {
-                withAutoCommit(!inTransaction, () -> target.changeLog().runDown(migration));
+                withAutoCommit(!inTransaction, () -> {
+                    if (up) {
+                        target.changeLog().runUp(migration);
+                    } else {
+                        target.changeLog().runDown(migration);
+                    }
+                });
             } catch (StatementFailedException e) {
                 target.changeLog().rollback();
-                throw failure(migration, false, e, inTransaction);
+                throw failure(migration, up, e, inTransaction);
             }
-            target.changeLog().unmarkRan(migration);
-            target.versionTable().write(previous.map(v -> new SchemaVersion(v, false)));
+            if (up) {
+                target.changeLog().markRan(migration);
+            } else {
+                target.changeLog().unmarkRan(migration);
+            }
+            target.versionTable().write(versionAfter.map(v -> new SchemaVersion(v, false)));
             target.changeLog().commit();
         } catch (DatabaseException | SQLException e) {
             rollbackQuietly();

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The goals on ClickHouse (the project's chdb endpoint) and on both datasources at once, as real mvn builds. */
 class ClickHouseGoalsIT {
 
-    private static final int SAMPLE_COUNT = sampleCount();
+    private static final int SAMPLE_COUNT = MavenProject.sampleMigrationCount("migrations/clickhouse");
 
     private final String url = TestClickHouse.newDatabase("it");
 
@@ -161,14 +161,6 @@ class ClickHouseGoalsIT {
         try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static int sampleCount() {
-        try (Stream<Path> files = Files.list(MavenProject.REPO_ROOT.resolve("migrations/clickhouse"))) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".up.sql")).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

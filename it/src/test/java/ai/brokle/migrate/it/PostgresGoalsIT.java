@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every goal of the plugin, run as a user runs it ({@code mvn -B brokle-migrate:<goal>}), on a real PostgreSQL. */
 class PostgresGoalsIT {
 
-    private static final int SAMPLE_COUNT = sampleCount();
+    private static final int SAMPLE_COUNT = MavenProject.sampleMigrationCount("migrations");
 
     private final String url = TestPostgres.newDatabase("it");
 
@@ -229,14 +229,6 @@ class PostgresGoalsIT {
         try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static int sampleCount() {
-        try (Stream<Path> files = Files.list(MavenProject.REPO_ROOT.resolve("migrations"))) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".up.sql")).count();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }
