@@ -42,6 +42,15 @@ final class MavenProject {
         return project;
     }
 
+    /** How many migrations the repository's sample directory (e.g. {@code migrations/clickhouse}) holds. */
+    static int sampleMigrationCount(String directory) {
+        try (Stream<Path> files = Files.list(REPO_ROOT.resolve(directory))) {
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".up.sql")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Copies the repository's sample migrations (and seeds) into the project. */
     MavenProject withSampleMigrations() {
         copyTree(REPO_ROOT.resolve("migrations"), dir.resolve("migrations"));
@@ -66,6 +75,12 @@ final class MavenProject {
 
     /** Runs {@code mvn -B <args>} in the project; returns its exit code and output. */
     BuildResult run(String... args) {
+        Running running = start(args);
+        return running.await(5, TimeUnit.MINUTES);
+    }
+
+    /** Starts {@code mvn -B <args>} in the project without waiting, e.g. to kill it or to run two at once. */
+    Running start(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("it.mavenHome", "/usr/share/maven"), "bin", "mvn").toString());
         command.add("-B");
@@ -86,17 +101,9 @@ final class MavenProject {
         env.put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -Xshare:auto");
         env.putAll(environment);
         try {
-            Process process = builder.start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new AssertionError("mvn " + String.join(" ", args) + " did not finish in 5 minutes; see " + log);
-            }
-            return new BuildResult(process.exitValue(), Files.readString(log), log);
+            return new Running(builder.start(), log, String.join(" ", args));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 
@@ -123,6 +130,34 @@ final class MavenProject {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A started {@code mvn} process (the {@code mvn} script, whose child is the Maven JVM) and its log file. */
+    record Running(Process process, Path logFile, String args) {
+
+        /** The log written so far. */
+        String log() {
+            try {
+                return Files.readString(logFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        BuildResult await(long timeout, TimeUnit unit) {
+            try {
+                if (!process.waitFor(timeout, unit)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError("mvn " + args + " did not finish in " + timeout + " " + unit
+                            + "; see " + logFile);
+                }
+                return new BuildResult(process.exitValue(), log(), logFile);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 
