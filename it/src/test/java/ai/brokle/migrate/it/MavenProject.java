@@ -25,6 +25,7 @@ final class MavenProject {
 
     final Path dir;
     private final Map<String, String> environment = new HashMap<>();
+    private String mavenHome = System.getProperty("it.mavenHome", "/usr/share/maven");
     private int runs;
 
     private MavenProject(Path dir) {
@@ -58,6 +59,12 @@ final class MavenProject {
         return this;
     }
 
+    /** Runs later builds with another Maven installation. */
+    MavenProject withMaven(Path home) {
+        this.mavenHome = home.toString();
+        return this;
+    }
+
     MavenProject env(String name, String value) {
         environment.put(name, value);
         return this;
@@ -82,7 +89,7 @@ final class MavenProject {
     /** Starts {@code mvn -B <args>} in the project without waiting, e.g. to kill it or to run two at once. */
     Running start(String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("it.mavenHome", "/usr/share/maven"), "bin", "mvn").toString());
+        command.add(Path.of(mavenHome, "bin", "mvn").toString());
         command.add("-B");
         command.add("-ntp");
         String localRepository = System.getProperty("it.localRepository");
