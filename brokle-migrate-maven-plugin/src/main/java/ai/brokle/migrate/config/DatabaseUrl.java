@@ -62,7 +62,11 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
                     + "the password)");
         }
         if (uri.getHost() == null) {
-            throw invalid(parameter, url, "scheme://user:pass@host:port/db with a host name");
+            // an unencoded '@', '#', '/' or '?' in the password hides the host from the parser
+            throw invalid(parameter, url, url.indexOf('@', url.indexOf("://") + 3) >= 0
+                    ? "scheme://user:pass@host:port/db (URL-encode special characters in the password: '@' as %40, "
+                      + "'#' as %23, '/' as %2F, '?' as %3F)"
+                    : "scheme://user:pass@host:port/db with a host name");
         }
         String user = null;
         String pass = null;

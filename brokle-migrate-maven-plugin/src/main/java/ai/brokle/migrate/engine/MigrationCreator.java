@@ -49,6 +49,13 @@ public final class MigrationCreator {
                     + "). Fix its permissions or set brokle.migrate." + datasource.name() + ".dir.");
         }
         List<Migration> existing = MigrationDirectory.load(dir);
+        for (Migration migration : existing) {
+            if (migration.name().equals(name)) {
+                throw new MigrateException(migration.upFile() + " already uses the name " + name + ": two "
+                        + "migrations of one name are easy to confuse in status and logs. Choose another name, e.g. "
+                        + "-Dbrokle.migrate.name=" + name + "_2 or one that says what this migration changes.");
+            }
+        }
         Instant now = clock.instant();
         String version = nextVersion(existing, now);
         String stem = version + "_" + name;

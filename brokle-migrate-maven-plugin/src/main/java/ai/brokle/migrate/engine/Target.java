@@ -59,7 +59,7 @@ final class Target implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "
-                    + SecretMasker.mask(firstLine(e.getMessage()), config.password())
+                    + SecretMasker.mask(reason(e), config.password())
                     + ". Check the URL and credentials (brokle.migrate." + name() + ".url / .username / .password"
                     + " or .serverId) and that the server is running.");
         }
@@ -100,6 +100,28 @@ final class Target implements AutoCloseable {
 
     TranslatedMigration translate(Migration migration) {
         return translator.translate(migration);
+    }
+
+    /**
+     * The driver's message, plus its root cause when that says more: drivers wrap "unknown host" and "connection
+     * refused" in generic messages such as "The connection attempt failed." or "Query request failed (attempt: 4)".
+     */
+    private static String reason(Throwable e) {
+        String message = firstLine(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != e && root.getMessage() != null && !message.contains(firstLine(root.getMessage()))) {
+            String detail = root instanceof java.net.UnknownHostException ? "unknown host " + root.getMessage()
+                    : firstLine(root.getMessage());
+            message = withoutFinalDot(message) + " (" + detail + ")";
+        }
+        return withoutFinalDot(message);
+    }
+
+    private static String withoutFinalDot(String text) {
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static String firstLine(String message) {

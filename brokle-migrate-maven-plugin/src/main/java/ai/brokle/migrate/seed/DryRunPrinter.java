@@ -39,8 +39,8 @@ final class DryRunPrinter {
         plan.tables().stream().filter(t -> !t.groups().isEmpty()).findFirst().ifPresent(table -> {
             RowGroup group = table.groups().get(0);
             PlannedRow row = group.rows().get(0);
-            log.accept(prefix + "sample statement for " + table.schema().name() + " (values go as bind "
-                    + "parameters):");
+            log.accept(prefix + "sample statement for " + table.schema().name() + " (values are bind parameters, "
+                    + "never SQL text):");
             log.accept(prefix + "  " + store.writeStatement(table.schema(), group) + ";");
             log.accept(prefix + "  -- values of the row at " + row.location() + ": " + display(row.values()));
         });

@@ -3,18 +3,11 @@ package ai.brokle.migrate.seed;
 import ai.brokle.migrate.seed.SeedSet.SeedRow;
 import ai.brokle.migrate.seed.SeedSet.SeedTable;
 import ai.brokle.migrate.seed.YamlNode.Entry;
-import ai.brokle.migrate.seed.YamlNode.ScalarKind;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -24,19 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a seed file into a {@link SeedSet}, keeping the line of every key. Uses SnakeYAML's node API (compose), so
- * values are not converted here: the column types do that later. Anchors, aliases and {@code <<} merge keys work.
+ * Reads a seed file into a {@link SeedSet}, keeping the line of every key. SnakeYAML parses; values are not
+ * converted here (the column types do that later). Anchors, aliases and {@code <<} merge keys work.
  */
 public final class SeedFileParser {
 
-    private static final int MAX_DEPTH = 64;
     private static final String FIX_SHAPE = "A seed file maps table names to lists of rows, e.g.\n"
             + "  organizations:\n    - id: 01HM690K80K4V7CDPBYQNMV7Q4\n      name: \"Acme Corp\"";
 
@@ -70,9 +61,9 @@ public final class SeedFileParser {
     }
 
     private SeedSet parse(Reader reader, String file) {
-        Node root;
+        YamlNode root;
         try {
-            root = new Yaml(loaderOptions()).compose(reader);
+            root = new YamlEventReader(new Yaml(loaderOptions()).parse(reader).iterator(), file).document();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new InvalidSeedException(file, mark == null ? 0 : mark.getLine() + 1, null,
@@ -85,7 +76,7 @@ public final class SeedFileParser {
         if (root == null) {
             return new SeedSet(file, sections);
         }
-        YamlNode.Mapping top = topMapping(convert(root, file, 0), file, "the file");
+        YamlNode.Mapping top = topMapping(root, file, "the file");
         for (Entry entry : top.entries()) {
             if (otherSections.contains(entry.key())) {
                 YamlNode.Mapping section = topMapping(entry.value(), file, entry.key());
@@ -122,12 +113,6 @@ public final class SeedFileParser {
 
     private static void addTable(Map<String, List<SeedTable>> sections, String section, Entry entry, String file) {
         List<SeedTable> tables = sections.computeIfAbsent(section, k -> new ArrayList<>());
-        for (SeedTable existing : tables) {
-            if (existing.name().equals(entry.key())) {
-                throw new InvalidSeedException(file, entry.line(), entry.key(), "table listed twice (first at line "
-                        + existing.line() + ")", "Merge the two lists of rows into one");
-            }
-        }
         List<SeedRow> rows = new ArrayList<>();
         YamlNode value = entry.value();
         if (value instanceof YamlNode.Sequence sequence) {
@@ -144,93 +129,5 @@ public final class SeedFileParser {
                     + value.describe() + ", not a list of rows", FIX_SHAPE);
         }
         tables.add(new SeedTable(entry.key(), entry.line(), rows));
-    }
-
-    private static YamlNode convert(Node node, String file, int depth) {
-        int line = node.getStartMark().getLine() + 1;
-        if (depth > MAX_DEPTH) {
-            throw new InvalidSeedException(file, line, null, "values nest deeper than " + MAX_DEPTH + " levels "
-                    + "(a recursive alias?)", "Flatten the value");
-        }
-        if (node instanceof ScalarNode scalar) {
-            return new YamlNode.Scalar(scalar.getValue(), kind(scalar.getTag()), line);
-        }
-        if (node instanceof SequenceNode sequence) {
-            List<YamlNode> items = new ArrayList<>(sequence.getValue().size());
-            for (Node item : sequence.getValue()) {
-                items.add(convert(item, file, depth + 1));
-            }
-            return new YamlNode.Sequence(items, line);
-        }
-        return mapping((MappingNode) node, file, depth, line);
-    }
-
-    private static YamlNode.Mapping mapping(MappingNode node, String file, int depth, int line) {
-        Map<String, Entry> entries = new LinkedHashMap<>();
-        List<Entry> merged = new ArrayList<>();
-        for (NodeTuple tuple : node.getValue()) {
-            Node keyNode = tuple.getKeyNode();
-            int keyLine = keyNode.getStartMark().getLine() + 1;
-            if (Tag.MERGE.equals(keyNode.getTag())) {
-                merged.addAll(mergedEntries(convert(tuple.getValueNode(), file, depth + 1), file, keyLine));
-                continue;
-            }
-            if (!(keyNode instanceof ScalarNode scalarKey)) {
-                throw new InvalidSeedException(file, keyLine, null, "a key is a list or map",
-                        "Keys must be plain names, e.g. 'email:'");
-            }
-            String key = scalarKey.getValue();
-            Entry previous = entries.put(key, new Entry(key, keyLine, convert(tuple.getValueNode(), file,
-                    depth + 1)));
-            if (previous != null) {
-                throw new InvalidSeedException(file, keyLine, key, "key given twice in the same map (first at line "
-                        + previous.line() + ")", "Remove one of them");
-            }
-        }
-        Map<String, Entry> result = new LinkedHashMap<>();
-        for (Entry entry : merged) {
-            result.putIfAbsent(entry.key(), entry); // explicit keys below override merged ones
-        }
-        result.putAll(entries);
-        return new YamlNode.Mapping(List.copyOf(result.values()), line);
-    }
-
-    private static List<Entry> mergedEntries(YamlNode value, String file, int line) {
-        if (value instanceof YamlNode.Mapping mapping) {
-            return mapping.entries();
-        }
-        if (value instanceof YamlNode.Sequence sequence) {
-            Map<String, Entry> first = new HashMap<>();
-            List<Entry> entries = new ArrayList<>();
-            for (YamlNode item : sequence.items()) {
-                for (Entry entry : mergedEntries(item, file, line)) {
-                    if (first.putIfAbsent(entry.key(), entry) == null) {
-                        entries.add(entry);
-                    }
-                }
-            }
-            return entries;
-        }
-        throw new InvalidSeedException(file, line, "<<", "merges " + value.describe() + ", not a map",
-                "Merge a map anchor, e.g. '<<: *defaults'");
-    }
-
-    private static ScalarKind kind(Tag tag) {
-        if (Tag.NULL.equals(tag)) {
-            return ScalarKind.NULL;
-        }
-        if (Tag.BOOL.equals(tag)) {
-            return ScalarKind.BOOLEAN;
-        }
-        if (Tag.INT.equals(tag)) {
-            return ScalarKind.INTEGER;
-        }
-        if (Tag.FLOAT.equals(tag)) {
-            return ScalarKind.FLOAT;
-        }
-        if (Tag.TIMESTAMP.equals(tag)) {
-            return ScalarKind.TIMESTAMP;
-        }
-        return ScalarKind.STRING;
     }
 }

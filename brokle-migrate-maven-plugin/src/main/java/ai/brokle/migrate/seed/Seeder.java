@@ -100,7 +100,7 @@ public final class Seeder {
         Map<String, Long> deleted = new HashMap<>();
         if (reset) {
             for (TablePlan table : plan.childrenFirst()) {
-                deleted.put(table.schema().name(), store.deleteAll(table.schema()));
+                deleted.put(table.schema().name(), empty(destination, table.schema()));
             }
         }
         List<TableResult> results = new ArrayList<>();
@@ -116,6 +116,17 @@ public final class Seeder {
         log.accept("[" + destination.datasource() + "] wrote " + results.stream().mapToInt(TableResult::rows).sum()
                 + " row(s) in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return results;
+    }
+
+    private static long empty(Destination destination, TableSchema table) {
+        try {
+            return destination.store().deleteAll(table);
+        } catch (SQLException e) {
+            throw new SeedWriteException("[" + destination.datasource() + "] reset could not empty " + table.name()
+                    + ": " + e.getMessage() + ". Nothing was written (rolled back where the database can). A table "
+                    + "outside the seed references it without ON DELETE CASCADE: add that table to the seed, or "
+                    + "empty it first.", e);
+        }
     }
 
     private static List<TableResult> planned(Map<Destination, SeedPlan> plans) {

@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Date and time text as seed files write it: ISO-8601 / YAML timestamps ({@code 2024-01-15}, {@code 2024-01-15T10:00:00Z},
- * {@code 2024-01-15 10:00:00.123 +01:00}) and {@code now}, optionally shifted: {@code now-7d}, {@code now+2h}
+ * Date and time text as seed files write it: ISO-8601 / YAML timestamps ({@code 2024-01-15},
+ * {@code 2024-01-15T10:00:00Z}, {@code 2024-01-15 10:00:00.123 +01:00}) and {@code now}, optionally shifted: {@code now-7d}, {@code now+2h}
  * (units s, m, h, d, w).
  */
 final class Timestamps {
@@ -75,6 +75,10 @@ final class Timestamps {
 
     /** The shift of a {@code now} expression ({@code now} → zero), or empty when the text is not one. */
     static Optional<Duration> nowShift(String text) {
+        if (text.isEmpty() || (text.charAt(0) != 'n' && text.charAt(0) != 'N' && !Character.isWhitespace(
+                text.charAt(0)))) {
+            return Optional.empty();
+        }
         Matcher m = NOW.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             return Optional.empty();

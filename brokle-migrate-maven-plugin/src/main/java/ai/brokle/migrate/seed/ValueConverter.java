@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -46,7 +45,7 @@ final class ValueConverter {
     /** True when the value is a {@code now} expression for a date/time column. */
     static boolean isNow(YamlNode node, ColumnType type) {
         return switch (type.kind()) {
-            case TIMESTAMP, TIMESTAMP_TZ, DATE -> node instanceof YamlNode.Scalar s && s.kind() == ScalarKind.STRING
+            case TIMESTAMP, TIMESTAMP_TZ, DATE -> node instanceof YamlNode.Scalar s
                     && Timestamps.nowShift(s.text()).isPresent();
             default -> false;
         };
@@ -193,7 +192,7 @@ final class ValueConverter {
     }
 
     private Object dateTime(YamlNode.Scalar s, ColumnType type, String key) {
-        Optional<Duration> shift = s.kind() == ScalarKind.STRING ? Timestamps.nowShift(s.text()) : Optional.empty();
+        Optional<Duration> shift = Timestamps.nowShift(s.text());
         if (shift.isPresent()) {
             OffsetDateTime at = now.plus(shift.get()).atOffset(ZoneOffset.UTC);
             return switch (type.kind()) {
@@ -219,7 +218,7 @@ final class ValueConverter {
 
     private JsonText json(YamlNode node, ColumnType type, String key) {
         if (node instanceof YamlNode.Scalar s && s.kind() == ScalarKind.STRING) {
-            Json.problem(s.text()).ifPresent(problem -> {
+            JsonSyntax.problem(s.text()).ifPresent(problem -> {
                 throw mismatch(s, type, key, " (not valid JSON: " + problem + ")",
                         "Write the value as a YAML map or list, or as valid JSON text in quotes");
             });

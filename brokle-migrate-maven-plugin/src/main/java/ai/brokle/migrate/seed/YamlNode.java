@@ -1,5 +1,9 @@
 package ai.brokle.migrate.seed;
 
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -18,10 +22,51 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     /** What YAML resolved a plain scalar to; quoted scalars are always {@code STRING}. */
     enum ScalarKind { STRING, INTEGER, FLOAT, BOOLEAN, NULL, TIMESTAMP }
 
-    record Scalar(String text, ScalarKind kind, int line) implements YamlNode {
+    /**
+     * A scalar. {@code tag} is an explicit tag ({@code !!str 42}) or null; {@code plain} is false for quoted text.
+     * What YAML would resolve a plain scalar to is worked out only when asked: most values never need it.
+     */
+    record Scalar(String text, String tag, boolean plain, int line) implements YamlNode {
+
+        private static final Resolver RESOLVER = new Resolver();
+
+        public static Scalar of(String text, int line) {
+            return new Scalar(text, null, true, line);
+        }
+
+        public static Scalar quoted(String text, int line) {
+            return new Scalar(text, null, false, line);
+        }
 
         public boolean isNull() {
-            return kind == ScalarKind.NULL;
+            if (tag != null) {
+                return tag.equals(Tag.NULL.getValue());
+            }
+            return plain && (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
+                    || text.equals("NULL"));
+        }
+
+        /** The type YAML gives the scalar: explicit tag, else YAML 1.1's implicit rules for plain scalars. */
+        public ScalarKind kind() {
+            Tag resolved = tag != null ? new Tag(tag) : RESOLVER.resolve(NodeId.scalar, text, plain);
+            if (Tag.NULL.equals(resolved)) {
+                return ScalarKind.NULL;
+            }
+            if (Tag.BOOL.equals(resolved)) {
+                return ScalarKind.BOOLEAN;
+            }
+            if (Tag.INT.equals(resolved)) {
+                return ScalarKind.INTEGER;
+            }
+            if (Tag.FLOAT.equals(resolved)) {
+                return ScalarKind.FLOAT;
+            }
+            return Tag.TIMESTAMP.equals(resolved) ? ScalarKind.TIMESTAMP : ScalarKind.STRING;
+        }
+
+        /** True for the merge key {@code <<}. */
+        boolean isMergeKey() {
+            return tag != null ? tag.equals(Tag.MERGE.getValue()) : plain && text.equals("<<");
         }
 
         @Override

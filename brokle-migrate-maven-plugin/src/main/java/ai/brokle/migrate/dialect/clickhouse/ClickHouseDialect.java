@@ -51,7 +51,16 @@ public final class ClickHouseDialect implements Dialect {
         properties.setProperty("jdbc_ignore_unsupported_values", "true");
         // Mutations (the lock release, Liquibase's record removal) finish before the request returns.
         properties.setProperty("clickhouse_setting_mutations_sync", "2");
-        return new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
+        Connection connection = new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
+        // The driver connects lazily: ask the server now, so an unreachable server or a rejected login is reported
+        // as a connection failure (with its fix) rather than by whatever statement happens to come first.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     @Override

@@ -32,7 +32,8 @@ final class ClickHouseTypes {
         if (integer.matches()) {
             int bits = Integer.parseInt(integer.group(2));
             return integer.group(1).isEmpty() ? ColumnType.signed(type, bits)
-                    : ColumnType.integer(type, BigInteger.ZERO, BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
+                    : ColumnType.integer(type, BigInteger.ZERO,
+                    BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
         }
         return switch (name) {
             case "Nullable" -> parse(args.get(0));

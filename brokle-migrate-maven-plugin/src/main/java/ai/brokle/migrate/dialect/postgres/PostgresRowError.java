@@ -8,6 +8,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +21,13 @@ final class PostgresRowError {
     private PostgresRowError() {
     }
 
-    static SeedWriteException of(TableSchema table, RowGroup group, PlannedRow row, SQLException e) {
+    /** @param constraintColumns the columns of the violated constraint, when the database named one */
+    static SeedWriteException of(TableSchema table, RowGroup group, PlannedRow row, SQLException e,
+                                 List<String> constraintColumns) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String reason = server == null ? firstLine(e.getMessage()) : server.getMessage();
         String detail = server == null ? null : server.getDetail();
-        int index = column(group, row, server, reason, detail);
+        int index = column(group, row, server, reason, detail, constraintColumns);
         int line = index < 0 ? row.line() : row.lines()[index];
         String key = table.name() + (index < 0 ? "" : "." + group.columns().get(index));
         return new SeedWriteException(row.file() + ":" + line + ": " + key + ": the database refused the row: "
@@ -35,7 +38,7 @@ final class PostgresRowError {
 
     /** The index of the column the error is about, or -1. */
     private static int column(RowGroup group, PlannedRow row, ServerErrorMessage server, String reason,
-                              String detail) {
+                              String detail, List<String> constraintColumns) {
         if (server != null && server.getColumn() != null && group.columns().contains(server.getColumn())) {
             return group.columns().indexOf(server.getColumn());
         }
@@ -44,6 +47,9 @@ final class PostgresRowError {
             if (key.find() && group.columns().contains(key.group(1).strip())) {
                 return group.columns().indexOf(key.group(1).strip());
             }
+        }
+        if (constraintColumns.size() == 1 && group.columns().contains(constraintColumns.get(0))) {
+            return group.columns().indexOf(constraintColumns.get(0));
         }
         Matcher value = QUOTED_VALUE.matcher(reason);
         if (value.find()) {

@@ -1,0 +1,132 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.dialect.Dialects;
+import ai.brokle.migrate.seed.SeedFileParser;
+import ai.brokle.migrate.seed.SeedResult;
+import ai.brokle.migrate.seed.SeedSet;
+import ai.brokle.migrate.seed.Seeder;
+import ai.brokle.migrate.state.SchemaVersion;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The seed goal: finds the seed file ({@code seed=dev} → {@code seeds/dev.yaml}, or {@code seedFile}), connects to
+ * each selected datasource the file has tables for, and hands over to the {@link Seeder}. Top-level tables go to
+ * PostgreSQL, the {@code clickhouse:} section to ClickHouse.
+ */
+final class SeedCommand {
+
+    private final MigrateConfig config;
+    private final Reporter reporter;
+    private final Confirmation confirmation;
+
+    SeedCommand(MigrateConfig config, Reporter reporter, Confirmation confirmation) {
+        this.config = config;
+        this.reporter = reporter;
+        this.confirmation = confirmation;
+    }
+
+    SeedResult run() {
+        Path file = seedFile();
+        String shown = shown(file);
+        List<String> datasources = ConfigResolver.DATASOURCES;
+        SeedSet set = new SeedFileParser(datasources.get(0), new HashSet<>(datasources.subList(1,
+                datasources.size()))).parse(file, shown);
+        List<String> skipped = new ArrayList<>();
+        Set<String> selected = new HashSet<>();
+        List<Target> targets = new ArrayList<>();
+        try {
+            List<Seeder.Destination> destinations = new ArrayList<>();
+            for (DatasourceConfig datasource : config.datasources()) {
+                selected.add(datasource.name());
+                if (set.tables(datasource.name()).isEmpty()) {
+                    continue;
+                }
+                if (!datasource.configured()) {
+                    if (!config.db().equals("all")) {
+                        throw new MigrateException(datasource.name() + " is not configured, so the seed cannot be "
+                                + "loaded into it. Set brokle.migrate." + datasource.name() + ".url, e.g. "
+                                + "-Dbrokle.migrate." + datasource.name() + ".url=...");
+                    }
+                    skipped.add(skip(set, datasource.name(), "not configured (set brokle.migrate."
+                            + datasource.name() + ".url to load it)"));
+                    continue;
+                }
+                Target target = new Target(datasource, Dialects.of(datasource.name()), List.of());
+                targets.add(target);
+                target.open(config.workDir(), reporter);
+                refuseDirty(target);
+                destinations.add(new Seeder.Destination(datasource.name(), target.displayUrl(),
+                        target.dialect.seedStore(target.connection())));
+            }
+            for (String datasource : set.sections().keySet()) {
+                if (!selected.contains(datasource) && !set.tables(datasource).isEmpty()) {
+                    skipped.add(skip(set, datasource, "not selected (brokle.migrate.db=" + config.db() + ")"));
+                }
+            }
+            SeedResult result = new Seeder(Clock.systemUTC(), reporter::info, confirmation::require)
+                    .run(set, destinations, config.reset(), config.dryRun());
+            return new SeedResult(result.file(), result.dryRun(), result.reset(), result.tables(), skipped);
+        } finally {
+            targets.forEach(Target::close);
+        }
+    }
+
+    private Path seedFile() {
+        if (config.seedFile() != null && config.seed() != null) {
+            throw new MigrateException("Both brokle.migrate.seed=" + config.seed() + " and brokle.migrate.seedFile="
+                    + config.seedFile() + " are set. Give one: a set name (dev → seeds/dev.yaml) or a file path.");
+        }
+        if (config.seedFile() != null) {
+            return config.seedFile();
+        }
+        String name = config.seed() == null ? "" : config.seed().strip();
+        if (name.isEmpty()) {
+            throw new MigrateException("seed needs a seed set. Example: mvn brokle-migrate:seed "
+                    + "-Dbrokle.migrate.seed=dev (loads seeds/dev.yaml), or "
+                    + "-Dbrokle.migrate.seedFile=path/to/file.yaml");
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || name.endsWith(".yaml") || name.endsWith(".yml")) {
+            throw new MigrateException("brokle.migrate.seed=" + name + " is not a seed set name. Give the name "
+                    + "without directory or extension (dev loads seeds/dev.yaml), or a path with "
+                    + "-Dbrokle.migrate.seedFile=" + name);
+        }
+        return config.baseDir().resolve("seeds").resolve(name + ".yaml");
+    }
+
+    private String shown(Path file) {
+        Path base = config.baseDir().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+
+    private String skip(SeedSet set, String datasource, String why) {
+        String line = "[" + datasource + "] " + why + ": skipped the " + datasource + " part of " + set.file()
+                + " (" + set.tables(datasource).size() + " table(s), " + set.rowCount(datasource) + " row(s))";
+        reporter.info(line);
+        return line;
+    }
+
+    private static void refuseDirty(Target target) {
+        try {
+            Optional<SchemaVersion> state = target.versionTable().read();
+            if (state.isPresent() && state.get().dirty()) {
+                throw new DirtyDatabaseException(target.name(), state.get().version());
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("[" + target.name() + "] cannot read the migration state: " + e.getMessage(),
+                    false, e);
+        }
+    }
+}
