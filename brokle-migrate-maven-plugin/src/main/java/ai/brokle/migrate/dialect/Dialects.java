@@ -8,6 +8,10 @@ import java.util.Map;
 /** The dialect of each datasource name. */
 public final class Dialects {
 
+    static {
+        LibraryLogging.quiet();
+    }
+
     private static final Map<String, Dialect> BY_NAME = Map.of(
             "postgres", new PostgresDialect(),
             "clickhouse", new ClickHouseDialect());

@@ -17,12 +17,6 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     static final String DATABASE = "postgres";
     static final String USER = "postgres";
 
-    static {
-        // The server's own start-up chatter is not the user's concern: one line from the engine says what runs.
-        System.setProperty("org.slf4j.simpleLogger.log.io.zonky.test", System.getProperty(
-                "org.slf4j.simpleLogger.log.io.zonky.test", "warn"));
-    }
-
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
