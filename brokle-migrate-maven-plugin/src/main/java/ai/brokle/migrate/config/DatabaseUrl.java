@@ -64,8 +64,8 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (uri.getHost() == null) {
             // an unencoded '@', '#', '/' or '?' in the password hides the host from the parser
             throw invalid(parameter, url, url.indexOf('@', url.indexOf("://") + 3) >= 0
-                    ? "scheme://user:pass@host:port/db (URL-encode special characters in the password: '@' as %40, "
-                      + "'#' as %23, '/' as %2F, '?' as %3F)"
+                    ? "scheme://user:pass@host:port/db with a host name, and URL-encode special characters in the "
+                      + "password ('@' as %40, '#' as %23, '/' as %2F, '?' as %3F)"
                     : "scheme://user:pass@host:port/db with a host name");
         }
         String user = null;

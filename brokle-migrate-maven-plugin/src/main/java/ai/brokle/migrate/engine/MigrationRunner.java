@@ -6,7 +6,7 @@ import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.state.SchemaVersion;
-import liquibase.exception.DatabaseException;
+import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -65,7 +65,7 @@ final class MigrationRunner {
             }
             target.versionTable().write(versionAfter.map(v -> new SchemaVersion(v, false)));
             target.changeLog().commit();
-        } catch (DatabaseException | SQLException e) {
+        } catch (ChangeLogException | SQLException e) {
             rollbackQuietly();
             throw bookkeepingFailure(migration, e);
         }
@@ -79,14 +79,14 @@ final class MigrationRunner {
         }
         try {
             sql.addAll(target.changeLog().bookkeepingSql(migration, up));
-        } catch (DatabaseException e) {
+        } catch (ChangeLogException e) {
             sql.add("-- DATABASECHANGELOG bookkeeping (cannot be rendered: " + e.getMessage() + ")");
         }
         sql.addAll(target.versionTable().writeSql(versionAfter.map(v -> new SchemaVersion(v, false))));
         return sql;
     }
 
-    private void markDirty(long version) throws SQLException, DatabaseException {
+    private void markDirty(long version) throws SQLException, ChangeLogException {
         target.versionTable().write(Optional.of(new SchemaVersion(version, true)));
         target.changeLog().commit();
     }
@@ -138,7 +138,7 @@ final class MigrationRunner {
     private void rollbackQuietly() {
         try {
             target.changeLog().rollback();
-        } catch (DatabaseException ignored) {
+        } catch (ChangeLogException ignored) {
             // the original failure is what the user needs to see
         }
     }

@@ -72,8 +72,9 @@ public final class Migrator {
      */
     public RunResult goTo() {
         long target = requireVersion("goto");
-        return forEach(loadSingleTarget("goto"), (prepared, runner) -> {
-            requireKnownVersion(prepared.target, target);
+        List<Target> targets = loadSingleTarget("goto");
+        requireKnownVersion(targets.get(0), target);
+        return forEach(targets, (prepared, runner) -> {
             long current = prepared.currentVersion().orElse(0L);
             if (target >= current) {
                 return apply(prepared, runner, prepared.pending().stream().filter(m -> m.version() <= target).toList());

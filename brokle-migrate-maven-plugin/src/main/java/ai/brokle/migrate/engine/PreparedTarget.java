@@ -5,7 +5,7 @@ import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.state.SchemaVersion;
-import liquibase.exception.DatabaseException;
+import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -86,7 +86,7 @@ final class PreparedTarget implements AutoCloseable {
                     target.changeLog().commit();
                 }
             }
-        } catch (DatabaseException | SQLException e) {
+        } catch (ChangeLogException | SQLException e) {
             throw new MigrateException("[" + target.name() + "] cannot read the migration state on "
                     + target.displayUrl() + ": " + e.getMessage(), false, e);
         }
@@ -98,7 +98,7 @@ final class PreparedTarget implements AutoCloseable {
      * them; if below, the later records are removed (they were rolled back). When both agree nothing changes, so an
      * older pending migration stays pending (and is reported as out of order).
      */
-    private void adopt(Optional<Long> goVersion) throws DatabaseException, SQLException {
+    private void adopt(Optional<Long> goVersion) throws ChangeLogException, SQLException {
         long version = goVersion.orElse(0L);
         long recorded = currentVersion().orElse(0L);
         if (version == recorded) {

@@ -3,7 +3,7 @@ package ai.brokle.migrate.engine;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.source.Migration;
-import liquibase.exception.DatabaseException;
+import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -31,9 +31,9 @@ public final class Repairs {
     public void force() {
         long version = migrator.requireVersion("force");
         for (Target target : migrator.loadSingleTarget("force")) {
+            Migrator.requireKnownVersion(target, version);
             try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
                     reporter, false, config.lockWaitSeconds(), true, false)) {
-                Migrator.requireKnownVersion(target, version);
                 confirmation.require("FORCE migration to version " + version + " (DANGEROUS) on " + target.name()
                         + " (" + target.displayUrl() + "): no SQL runs, only the records change");
                 int recorded = 0;
@@ -53,7 +53,7 @@ public final class Repairs {
                 new FailureNote(config.workDir(), target.name()).clear();
                 reporter.info("[" + target.name() + "] forced to version " + version + " (clean): " + recorded
                         + " migration(s) recorded as applied, " + unrecorded + " unrecorded; no SQL was run");
-            } catch (DatabaseException | SQLException e) {
+            } catch (ChangeLogException | SQLException e) {
                 throw new MigrateException("[" + target.name() + "] force failed: " + e.getMessage(), false, e);
             }
         }

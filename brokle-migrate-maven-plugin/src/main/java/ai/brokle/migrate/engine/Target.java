@@ -11,7 +11,7 @@ import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.sql.StatementSplitter;
 import ai.brokle.migrate.state.VersionTable;
-import liquibase.exception.LiquibaseException;
+import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +66,7 @@ final class Target implements AutoCloseable {
         try {
             changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
                     dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: " + notice));
-        } catch (LiquibaseException | SQLException e) {
+        } catch (ChangeLogException | SQLException e) {
             close();
             throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
                     + SecretMasker.mask(e.getMessage(), config.password()), false, e);

@@ -10,7 +10,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
-import liquibase.exception.LiquibaseException;
 import liquibase.executor.Executor;
 import liquibase.executor.ExecutorService;
 import liquibase.lockservice.LockService;
@@ -49,19 +48,20 @@ public final class ChangeLogSession implements AutoCloseable {
      * @param notices           receives the database's notices and warnings (e.g. "... does not exist, skipping")
      */
     public ChangeLogSession(Connection connection, String datasource, String defaultSchema, String timestampFunction,
-                            Consumer<String> notices) throws LiquibaseException {
+                            Consumer<String> notices) throws ChangeLogException {
         try {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
+            this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                    new JdbcConnection(connection));
+            if (defaultSchema != null) {
+                database.setDefaultSchemaName(defaultSchema);
+            }
+            if (timestampFunction != null) {
+                database.setCurrentDateTimeFunction(timestampFunction);
+            }
         } catch (Exception e) {
-            throw new LiquibaseException("Cannot start Liquibase: " + e.getMessage(), e);
-        }
-        this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-        if (defaultSchema != null) {
-            database.setDefaultSchemaName(defaultSchema);
-        }
-        if (timestampFunction != null) {
-            database.setCurrentDateTimeFunction(timestampFunction);
+            throw new ChangeLogException(e);
         }
         this.logicalPath = ChangeSetTranslator.logicalPath(datasource);
     }
@@ -75,8 +75,12 @@ public final class ChangeLogSession implements AutoCloseable {
     }
 
     /** True when DATABASECHANGELOG exists; nothing is created. */
-    public boolean hasChangeLog() throws DatabaseException {
-        return SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogTable(database);
+    public boolean hasChangeLog() throws ChangeLogException {
+        try {
+            return SnapshotGeneratorFactory.getInstance().hasDatabaseChangeLogTable(database);
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     /**
@@ -84,28 +88,36 @@ public final class ChangeLogSession implements AutoCloseable {
      * through its dialect) when missing and returns this datasource's
      * applied changesets, in run order.
      */
-    public List<AppliedChangeSet> initAndReadApplied() throws DatabaseException {
-        historyService().init();
-        lockService().init();
-        database.commit();
-        return readApplied();
+    public List<AppliedChangeSet> initAndReadApplied() throws ChangeLogException {
+        try {
+            historyService().init();
+            lockService().init();
+            database.commit();
+            return readApplied();
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     /** The applied changesets, without creating anything (empty when there is no DATABASECHANGELOG). */
-    public List<AppliedChangeSet> readApplied() throws DatabaseException {
-        List<AppliedChangeSet> applied = new ArrayList<>();
-        if (!hasChangeLog()) {
-            return applied;
-        }
-        for (RanChangeSet ran : historyService().getRanChangeSets()) {
-            if (logicalPath.equals(ran.getChangeLog())) {
-                Date at = ran.getDateExecuted();
-                applied.add(new AppliedChangeSet(ran.getId(),
-                        ran.getLastCheckSum() == null ? null : ran.getLastCheckSum().toString(),
-                        at == null ? null : at.toInstant()));
+    public List<AppliedChangeSet> readApplied() throws ChangeLogException {
+        try {
+            List<AppliedChangeSet> applied = new ArrayList<>();
+            if (!hasChangeLog()) {
+                return applied;
             }
+            for (RanChangeSet ran : historyService().getRanChangeSets()) {
+                if (logicalPath.equals(ran.getChangeLog())) {
+                    Date at = ran.getDateExecuted();
+                    applied.add(new AppliedChangeSet(ran.getId(),
+                            ran.getLastCheckSum() == null ? null : ran.getLastCheckSum().toString(),
+                            at == null ? null : at.toInstant()));
+                }
+            }
+            return applied;
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
         }
-        return applied;
     }
 
     /** Runs the up statements, change by change; stops at the first failure and names its statement. */
@@ -133,22 +145,34 @@ public final class ChangeLogSession implements AutoCloseable {
     }
 
     /** Records the changeset as executed in DATABASECHANGELOG (not committed). */
-    public void markRan(TranslatedMigration migration) throws DatabaseException {
-        executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
+    public void markRan(TranslatedMigration migration) throws ChangeLogException {
+        try {
+            executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     /** Records the changeset as applied without running it (EXECTYPE MARK_RAN), for adoption and force. */
-    public void markRanWithoutRunning(TranslatedMigration migration) throws DatabaseException {
-        executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.MARK_RAN));
+    public void markRanWithoutRunning(TranslatedMigration migration) throws ChangeLogException {
+        try {
+            executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.MARK_RAN));
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     /** Removes the changeset's DATABASECHANGELOG row (not committed). */
-    public void unmarkRan(TranslatedMigration migration) throws DatabaseException {
-        executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
+    public void unmarkRan(TranslatedMigration migration) throws ChangeLogException {
+        try {
+            executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     /** The SQL Liquibase would run for the bookkeeping of this changeset, for dry runs. */
-    public List<String> bookkeepingSql(TranslatedMigration migration, boolean up) throws DatabaseException {
+    public List<String> bookkeepingSql(TranslatedMigration migration, boolean up) throws ChangeLogException {
         SqlStatement statement = up
                 ? new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED)
                 : new RemoveChangeSetRanStatusStatement(migration.changeSet());
@@ -163,12 +187,20 @@ public final class ChangeLogSession implements AutoCloseable {
         return sql;
     }
 
-    public void commit() throws DatabaseException {
-        database.commit();
+    public void commit() throws ChangeLogException {
+        try {
+            database.commit();
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
-    public void rollback() throws DatabaseException {
-        database.rollback();
+    public void rollback() throws ChangeLogException {
+        try {
+            database.rollback();
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
     }
 
     private LockService lockService() {
