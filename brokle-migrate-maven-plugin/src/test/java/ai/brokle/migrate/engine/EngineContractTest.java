@@ -1,10 +1,8 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
-import ai.brokle.migrate.config.ConfigResolver;
-import ai.brokle.migrate.config.ConfigSources;
-import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.source.InvalidMigrationException;
+import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,19 +72,7 @@ abstract class EngineContractTest {
         properties.put("brokle.migrate." + datasource() + ".url", url);
         properties.put("brokle.migrate." + datasource() + ".dir", dir.toString());
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, project.resolve("target"),
-                Map.of(), Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
-            @Override
-            public void info(String line) {
-                log.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        }, confirmer);
+        return TestMigrators.build(project, properties, log, confirmer);
     }
 
     Migrator migrator(Map<String, String> options) {

@@ -1,0 +1,40 @@
+package ai.brokle.migrate.testing;
+
+import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.ConfigSources;
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.engine.Confirmer;
+import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.Reporter;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds an engine the way the plugin does: from {@code -D}-style properties through the real config resolver. */
+public final class TestMigrators {
+
+    private TestMigrators() {
+    }
+
+    /**
+     * @param properties {@code brokle.migrate.*} properties, as if given with {@code -D}
+     * @param log        receives every line the engine reports ({@code WARN } before warnings)
+     */
+    public static Migrator build(Path project, Map<String, String> properties, List<String> log, Confirmer confirmer) {
+        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, project.resolve("target"),
+                Map.of(), Map.of(), properties, id -> Optional.empty()));
+        return new Migrator(config, new Reporter() {
+            @Override
+            public void info(String line) {
+                log.add(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                log.add("WARN " + line);
+            }
+        }, confirmer);
+    }
+}
