@@ -43,6 +43,12 @@ public final class ConfigResolver {
     private final Map<String, String> origins = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
 
+    /** The environment variable Brokle uses for a datasource's URL. */
+    public static String urlVariable(String datasource) {
+        return ENVIRONMENT.entrySet().stream().filter(e -> e.getValue().equals(datasource + ".url"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
     public static MigrateConfig resolve(ConfigSources sources) {
         return new ConfigResolver().run(sources);
     }

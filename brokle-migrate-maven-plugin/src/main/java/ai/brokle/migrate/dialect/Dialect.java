@@ -69,6 +69,9 @@ public interface Dialect {
     /** The text of a new migration file. */
     String template(String name, boolean up, Instant created);
 
+    /** A URL of the form Brokle uses, for messages that show how to configure this datasource. */
+    String exampleUrl();
+
     /** Short product and driver description for {@code info}. */
     String describeDriver();
 

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
@@ -270,11 +271,9 @@ public final class Migrator {
     }
 
     private static MigrateException notConfigured(String name) {
-        String variable = name.equals("postgres") ? "DATABASE_URL" : "CLICKHOUSE_URL";
-        String example = name.equals("postgres") ? "postgres://user:pass@localhost:5432/brokle?sslmode=disable"
-                : "clickhouse://user:pass@localhost:9000/default";
         return new MigrateException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
-                + variable + " environment variable), e.g. -Dbrokle.migrate." + name + ".url=" + example);
+                + ConfigResolver.urlVariable(name) + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
+                + Dialects.of(name).exampleUrl());
     }
 
     MigrateConfig config() {

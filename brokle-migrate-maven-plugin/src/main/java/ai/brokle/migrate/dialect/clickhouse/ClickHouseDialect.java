@@ -158,6 +158,11 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     @Override
+    public String exampleUrl() {
+        return "clickhouse://user:pass@localhost:9000/default";
+    }
+
+    @Override
     public String describeDriver() {
         return "ClickHouse JDBC " + com.clickhouse.jdbc.Driver.class.getPackage().getImplementationVersion();
     }

@@ -131,6 +131,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String exampleUrl() {
+        return "postgres://user:pass@localhost:5432/brokle?sslmode=disable";
+    }
+
+    @Override
     public String describeDriver() {
         return "PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
     }
