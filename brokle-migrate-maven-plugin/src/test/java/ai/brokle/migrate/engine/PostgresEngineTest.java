@@ -157,6 +157,17 @@ class PostgresEngineTest extends EngineContractTest {
         assertEquals(Health.HEALTHY, migrator(Map.of()).status().overall());
     }
 
+    @Test
+    void selectingAnUnconfiguredDatasourceSaysHowToConfigureIt() {
+        ai.brokle.migrate.MigrateException e = assertThrows(ai.brokle.migrate.MigrateException.class,
+                () -> ai.brokle.migrate.testing.TestMigrators.build(project, Map.of("brokle.migrate.db", "clickhouse"),
+                        log, action -> Confirmer.Decision.NO_CONSOLE).up());
+        assertTrue(e.getMessage().contains("clickhouse is not configured"), e.getMessage());
+        assertTrue(e.getMessage().contains("CLICKHOUSE_URL"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dbrokle.migrate.clickhouse.url=clickhouse://user:pass@localhost:9000/default"),
+                e.getMessage());
+    }
+
     private long queryLong(String sql) throws SQLException {
         try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
