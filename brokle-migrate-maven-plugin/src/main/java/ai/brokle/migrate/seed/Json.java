@@ -45,11 +45,23 @@ final class Json {
     }
 
     private static void scalar(YamlNode.Scalar scalar, StringBuilder out) {
+        String text = scalar.text();
         switch (scalar.kind()) {
             case NULL -> out.append("null");
-            case BOOLEAN -> out.append(ValueConverter.parseBoolean(scalar.text()).orElse(false));
-            case INTEGER, FLOAT -> out.append(number(scalar.text()).orElseGet(() -> quoted(scalar.text())));
-            default -> string(scalar.text(), out);
+            case BOOLEAN -> out.append(ValueConverter.parseBoolean(text).orElse(false).booleanValue());
+            case INTEGER, FLOAT -> {
+                if (YamlNode.Scalar.isDecimal(text)) {
+                    out.append(text); // already JSON's form of the number
+                } else {
+                    Optional<String> number = number(text);
+                    if (number.isPresent()) {
+                        out.append(number.get());
+                    } else {
+                        string(text, out);
+                    }
+                }
+            }
+            default -> string(text, out);
         }
     }
 
@@ -63,12 +75,6 @@ final class Json {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-    }
-
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder();
-        string(text, out);
-        return out.toString();
     }
 
     static void string(String text, StringBuilder out) {

@@ -66,6 +66,11 @@ final class ReferenceResolver {
         }
     }
 
+    /** True when planned rows of the table are kept for references to match (see {@link #remember}). */
+    boolean remembers(String table) {
+        return referenced.contains(table);
+    }
+
     /** Records a planned row, so later references can match it before it is written. */
     void remember(String table, Map<String, Object> values) {
         if (referenced.contains(table)) {

@@ -1,6 +1,5 @@
 package ai.brokle.migrate.seed;
 
-import ai.brokle.migrate.seed.SeedPlanner.RowValues;
 import ai.brokle.migrate.seed.SeedSet.SeedRow;
 import ai.brokle.migrate.seed.TableSchema.Column;
 
@@ -33,25 +32,23 @@ final class RowKeys {
     }
 
     void fill(TableSchema schema, SeedRow seedRow, List<String> key, RowValues row) throws SQLException {
-        Map<String, Object> values = row.values();
-        List<String> missing = key.stream().filter(c -> !values.containsKey(c)).toList();
-        if (missing.isEmpty()) {
+        if (row.hasAll(key)) {
             return;
         }
+        List<String> missing = key.stream().filter(c -> !row.has(c)).toList();
         if (key.size() == 1) {
             String id = key.get(0);
             Column column = schema.columns().get(id);
-            Object existing = reset ? null : findByUniqueKey(schema, id, values);
+            Object existing = reset ? null : findByUniqueKey(schema, id, row);
             if (existing != null) {
-                values.put(id, existing);
+                row.put(id, existing, seedRow.line());
             } else if (column.type().holdsUlid()) {
-                values.put(id, derivedUlid(schema, row));
+                row.put(id, derivedUlid(schema, row), seedRow.line());
             } else if (!column.hasDefault()) {
                 throw new InvalidSeedException(file, seedRow.line(), schema.name() + "." + id, "the row has no "
                         + id + ", and none can be generated (" + column.type().sqlName() + " is not a 26-character "
                         + "text column and has no default)", "Give the row an " + id);
             }
-            row.lines().put(id, seedRow.line());
             return;
         }
         for (String column : missing) {
@@ -62,7 +59,7 @@ final class RowKeys {
         }
     }
 
-    private Object findByUniqueKey(TableSchema schema, String id, Map<String, Object> values) throws SQLException {
+    private Object findByUniqueKey(TableSchema schema, String id, RowValues values) throws SQLException {
         for (List<String> unique : schema.uniqueKeys()) {
             if (unique.stream().allMatch(c -> values.get(c) != null)) {
                 List<List<Object>> rows = store.find(schema, List.of(id), unique,
@@ -79,13 +76,12 @@ final class RowKeys {
     private String derivedUlid(TableSchema schema, RowValues row) {
         StringBuilder content = new StringBuilder(schema.name());
         for (String column : schema.columns().keySet()) {
-            if (row.values().containsKey(column) && !row.insertOnly().contains(column)) {
-                content.append('\u0000').append(column).append('=').append(RowIndex.normalize(
-                        row.values().get(column)));
+            if (row.has(column) && !row.insertOnly().contains(column)) {
+                content.append('\u0000').append(column).append('=').append(RowIndex.normalize(row.get(column)));
             }
         }
         long millis = 0;
-        Object created = row.insertOnly().contains("created_at") ? null : row.values().get("created_at");
+        Object created = row.insertOnly().contains("created_at") ? null : row.get("created_at");
         if (created instanceof LocalDateTime local) {
             millis = local.toInstant(ZoneOffset.UTC).toEpochMilli();
         } else if (created instanceof OffsetDateTime offset) {

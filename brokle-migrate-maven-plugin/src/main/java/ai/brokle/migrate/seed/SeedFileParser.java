@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a seed file into a {@link SeedSet}, keeping the line of every key. SnakeYAML parses; values are not
- * converted here (the column types do that later). Anchors, aliases and {@code <<} merge keys work.
+ * Reads a seed file into a {@link SeedSet}, keeping the line of every key. {@link FastYamlReader} reads the plain
+ * YAML most seed files are; whatever it declines (anchors, aliases, {@code <<} merge keys, block scalars, errors)
+ * SnakeYAML parses. Values are not converted here (the column types do that later).
  */
 public final class SeedFileParser {
 
@@ -44,26 +46,59 @@ public final class SeedFileParser {
     }
 
     public SeedSet parse(Path path, String file) {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(reader, file);
+        String text;
+        try {
+            text = read(path);
         } catch (NoSuchFileException e) {
-            throw new InvalidSeedException(file, 0, null, "the seed file does not exist",
-                    "Create it, or name an existing set with -Dbrokle.migrate.seed=dev (seeds/dev.yaml) or a file "
-                            + "with -Dbrokle.migrate.seedFile=path/to/seed.yaml");
+            throw missing(file);
+        } catch (IOException e) {
+            return parseStream(path, file); // unreadable or not UTF-8: reported as SnakeYAML reports it
+        }
+        return parse(text, file);
+    }
+
+    public SeedSet parse(String yaml, String file) {
+        YamlNode root;
+        try {
+            root = FastYamlReader.read(yaml);
+        } catch (FastYamlReader.Unsupported e) {
+            root = snakeYaml(new StringReader(yaml), file);
+        }
+        return seedSet(root, file);
+    }
+
+    /** The file as text; strict UTF-8 (throws on malformed input), with a fast path for plain ASCII. */
+    private static String read(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        for (byte b : bytes) {
+            if (b < 0) {
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            }
+        }
+        return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII: the same characters, no decoding
+    }
+
+    private SeedSet parseStream(Path path, String file) {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return seedSet(snakeYaml(reader, file), file);
+        } catch (NoSuchFileException e) {
+            throw missing(file);
         } catch (IOException e) {
             throw new InvalidSeedException(file, 0, null, "cannot read the seed file: " + e.getMessage(),
                     "Check that the file is readable");
         }
     }
 
-    public SeedSet parse(String yaml, String file) {
-        return parse(new StringReader(yaml), file);
+    private static InvalidSeedException missing(String file) {
+        return new InvalidSeedException(file, 0, null, "the seed file does not exist",
+                "Create it, or name an existing set with -Dbrokle.migrate.seed=dev (seeds/dev.yaml) or a file "
+                        + "with -Dbrokle.migrate.seedFile=path/to/seed.yaml");
     }
 
-    private SeedSet parse(Reader reader, String file) {
-        YamlNode root;
+    /** The document's root as SnakeYAML reads it (null for an empty file): any YAML, errors with their line. */
+    static YamlNode snakeYaml(Reader reader, String file) {
         try {
-            root = new YamlEventReader(new Yaml(loaderOptions()).parse(reader).iterator(), file).document();
+            return new YamlEventReader(new Yaml(loaderOptions()).parse(reader).iterator(), file).document();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw new InvalidSeedException(file, mark == null ? 0 : mark.getLine() + 1, null,
@@ -72,6 +107,9 @@ public final class SeedFileParser {
         } catch (YAMLException e) {
             throw new InvalidSeedException(file, 0, null, "invalid YAML: " + e.getMessage(), "Fix the YAML syntax");
         }
+    }
+
+    private SeedSet seedSet(YamlNode root, String file) {
         Map<String, List<SeedTable>> sections = new LinkedHashMap<>();
         if (root == null) {
             return new SeedSet(file, sections);

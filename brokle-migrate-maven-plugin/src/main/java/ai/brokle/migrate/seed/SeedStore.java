@@ -25,6 +25,14 @@ public interface SeedStore {
      */
     boolean upserts();
 
+    /**
+     * True when {@link #rollback()} undoes every write since {@link #begin()}: rows may then be written while the
+     * rest of the seed is still being checked.
+     */
+    default boolean transactional() {
+        return false;
+    }
+
     /** Starts the datasource's transaction (a no-op where there are none). */
     void begin() throws SQLException;
 

@@ -30,12 +30,18 @@ final class Timestamps {
     record Parsed(LocalDateTime local, ZoneOffset offset, boolean timeGiven) {
 
         LocalDateTime inUtc() {
-            return offset == null ? local : local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC)
-                    .toLocalDateTime();
+            return offset == null || offset.getTotalSeconds() == 0 ? local
+                    : local.atOffset(offset).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         }
     }
 
     static Optional<Parsed> parse(String text) {
+        Parsed iso = iso(text);
+        return iso != null ? Optional.of(iso) : regex(text);
+    }
+
+    /** Any accepted form, read with the regex. */
+    static Optional<Parsed> regex(String text) {
         Matcher m = TIMESTAMP.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -53,6 +59,86 @@ final class Timestamps {
         } catch (java.time.DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The usual exact forms {@code 2024-01-15} and {@code 2024-01-15T10:00[:00[.123]][Z|+01:00]}, read without the
+     * regex (they are most of a large seed's values); null for anything else, which the regex then reads. Gives
+     * what the regex path gives for these forms.
+     */
+    private static Parsed iso(String text) {
+        int length = text.length();
+        if (length < 10 || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7)
+                || text.charAt(7) != '-' || !digits(text, 8, 10)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
+            if (length == 10) {
+                return new Parsed(date.atStartOfDay(), null, false);
+            }
+            if (length < 16 || text.charAt(10) != 'T' || !digits(text, 11, 13) || text.charAt(13) != ':'
+                    || !digits(text, 14, 16)) {
+                return null;
+            }
+            int at = 16;
+            int seconds = 0;
+            int nanos = 0;
+            if (at < length && text.charAt(at) == ':') {
+                if (length < 19 || !digits(text, 17, 19)) {
+                    return null;
+                }
+                seconds = number(text, 17, 19);
+                at = 19;
+                if (at < length && text.charAt(at) == '.') {
+                    int start = ++at;
+                    while (at < length && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                        at++;
+                    }
+                    if (at == start || at - start > 9) {
+                        return null;
+                    }
+                    nanos = number(text, start, at);
+                    for (int i = at - start; i < 9; i++) {
+                        nanos *= 10;
+                    }
+                }
+            }
+            ZoneOffset offset = null;
+            if (at < length) {
+                char sign = text.charAt(at);
+                if (sign == 'Z' && at + 1 == length) {
+                    offset = ZoneOffset.UTC;
+                } else if ((sign == '+' || sign == '-') && at + 6 == length && digits(text, at + 1, at + 3)
+                        && text.charAt(at + 3) == ':' && digits(text, at + 4, at + 6)) {
+                    offset = offset(text.substring(at));
+                } else {
+                    return null;
+                }
+            }
+            LocalTime time = LocalTime.of(number(text, 11, 13), number(text, 14, 16), seconds, nanos);
+            return new Parsed(LocalDateTime.of(date, time), offset, true);
+        } catch (java.time.DateTimeException e) {
+            return null; // out of range: the regex path decides
+        }
+    }
+
+    private static boolean digits(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static ZoneOffset offset(String zone) {

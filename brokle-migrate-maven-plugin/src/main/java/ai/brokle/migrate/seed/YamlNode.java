@@ -25,10 +25,84 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     /**
      * A scalar. {@code tag} is an explicit tag ({@code !!str 42}) or null; {@code plain} is false for quoted text.
      * What YAML would resolve a plain scalar to is worked out only when asked: most values never need it.
+     * <p>
+     * {@link FastYamlReader} leaves the text in the file until it is asked for: a large seed's values then do not
+     * become a few million long-lived strings the garbage collector copies around while the file is read.
      */
-    record Scalar(String text, String tag, boolean plain, int line) implements YamlNode {
+    final class Scalar implements YamlNode {
+
+        private String text;
+        /** Where the text is while it was not asked for yet; null once it was. */
+        private String source;
+        private final int from;
+        private final int to;
+        private final String tag;
+        private final boolean plain;
+        private final int line;
+
+        public Scalar(String text, String tag, boolean plain, int line) {
+            this.text = text;
+            this.source = null;
+            this.from = 0;
+            this.to = 0;
+            this.tag = tag;
+            this.plain = plain;
+            this.line = line;
+        }
+
+        /** A scalar without a tag whose text is {@code source[from, to)}. */
+        Scalar(String source, int from, int to, boolean plain, int line) {
+            this.source = source;
+            this.from = from;
+            this.to = to;
+            this.tag = null;
+            this.plain = plain;
+            this.line = line;
+        }
+
+        public String text() {
+            if (source != null) {
+                text = source.substring(from, to);
+                source = null;
+            }
+            return text;
+        }
+
+        public String tag() {
+            return tag;
+        }
+
+        public boolean plain() {
+            return plain;
+        }
+
+        @Override
+        public int line() {
+            return line;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Scalar that && plain == that.plain && line == that.line
+                    && text().equals(that.text()) && java.util.Objects.equals(tag, that.tag);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(text(), tag, plain, line);
+        }
+
+        @Override
+        public String toString() {
+            return "Scalar[text=" + text() + ", tag=" + tag + ", plain=" + plain + ", line=" + line + "]";
+        }
 
         private static final Resolver RESOLVER = new Resolver();
+        /**
+         * The first characters for which SnakeYAML's resolver has rules (bool, int, float, merge, null, timestamp,
+         * and its "!&*" rule, whose tag is a string to us): text starting otherwise is a string.
+         */
+        private static final String RESOLVED_FIRST = "yYnNtTfFoO-+0123456789.<~\0!&*";
 
         public static Scalar of(String text, int line) {
             return new Scalar(text, null, true, line);
@@ -42,12 +116,23 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
             if (tag != null) {
                 return tag.equals(Tag.NULL.getValue());
             }
+            String text = text();
             return plain && (text.isEmpty() || text.equals("~") || text.equals("null") || text.equals("Null")
                     || text.equals("NULL"));
         }
 
         /** The type YAML gives the scalar: explicit tag, else YAML 1.1's implicit rules for plain scalars. */
         public ScalarKind kind() {
+            String text = text();
+            if (tag == null && plain) {
+                // the resolver's answer for the common cases, without it (its regexes cost even unused)
+                if (isDecimal(text)) {
+                    return ScalarKind.INTEGER;
+                }
+                if (!text.isEmpty() && RESOLVED_FIRST.indexOf(text.charAt(0)) < 0) {
+                    return ScalarKind.STRING;
+                }
+            }
             Tag resolved = tag != null ? new Tag(tag) : RESOLVER.resolve(NodeId.scalar, text, plain);
             if (Tag.NULL.equals(resolved)) {
                 return ScalarKind.NULL;
@@ -64,13 +149,28 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
             return Tag.TIMESTAMP.equals(resolved) ? ScalarKind.TIMESTAMP : ScalarKind.STRING;
         }
 
+        /** True for {@code 0} and unsigned decimals without a leading zero, up to 18 digits (so they fit a long). */
+        static boolean isDecimal(String text) {
+            int length = text.length();
+            if (length == 0 || length > 18 || text.charAt(0) == '0' && length > 1) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** True for the merge key {@code <<}. */
         boolean isMergeKey() {
-            return tag != null ? tag.equals(Tag.MERGE.getValue()) : plain && text.equals("<<");
+            return tag != null ? tag.equals(Tag.MERGE.getValue()) : plain && text().equals("<<");
         }
 
         @Override
         public String describe() {
+            String text = text();
             return isNull() ? "null" : "\"" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "\"";
         }
     }

@@ -34,8 +34,20 @@ class SeedValueTest {
                 .tables("postgres").get(0).rows().get(0).cells().get(0).value();
     }
 
+    /** Converts with the converter the planner picks per column, and checks the general one agrees. */
     private Object convert(String value, ColumnType type) {
-        return converter.convert(yaml(value), new Column("value", type, true, false), "t.value");
+        Column column = new Column("value", type, true, false);
+        Object general;
+        try {
+            general = converter.convert(yaml(value), column, "t.value");
+        } catch (InvalidSeedException e) {
+            InvalidSeedException perColumn = assertThrows(InvalidSeedException.class,
+                    () -> converter.forColumn(column, "t.value").convert(yaml(value)));
+            assertEquals(e.getMessage(), perColumn.getMessage());
+            throw e;
+        }
+        assertEquals(general, converter.forColumn(column, "t.value").convert(yaml(value)), value);
+        return general;
     }
 
     private InvalidSeedException refused(String value, ColumnType type) {
@@ -185,6 +197,9 @@ class SeedValueTest {
                 new Column("value", ColumnType.text("text", null), false, true), "t.value"));
         assertEquals("seeds/x.yaml:2: t.value: is null, but the column is NOT NULL. Nothing was written. Give a value, "
                 + "or leave the key out to use the column default", e.getMessage());
+        Column dateTime = new Column("value", ColumnType.of(Kind.TIMESTAMP, "timestamp"), false, true);
+        assertEquals(e.getMessage().replace("t.value", "t.at"), assertThrows(InvalidSeedException.class,
+                () -> converter.forColumn(dateTime, "t.at").convert(yaml("~"))).getMessage());
     }
 
     @Test

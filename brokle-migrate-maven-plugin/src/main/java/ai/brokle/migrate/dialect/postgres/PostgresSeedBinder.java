@@ -55,7 +55,7 @@ final class PostgresSeedBinder {
     }
 
     /** A value as PostgreSQL's input function for its column type reads it. */
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value == null) {
             return null;
         }

@@ -42,6 +42,20 @@ final class PostgresSeedSql {
         return sql.toString();
     }
 
+    /** The bulk insert of {@link PostgresSeedCopy}: values follow as COPY data, never in the SQL. */
+    String copy(TableSchema table, RowGroup group) {
+        return "COPY " + table(table) + " (" + columnList(group.columns()) + ") FROM STDIN";
+    }
+
+    /**
+     * True (one row, one column) when the table, named by the parameter, has no rows and no rules (COPY skips
+     * rules, so such a table always gets the upsert).
+     */
+    String emptyWithoutRules(TableSchema table) {
+        return "SELECT NOT EXISTS (SELECT 1 FROM " + table(table) + ") AND NOT c.relhasrules FROM pg_class c "
+                + "WHERE c.oid = CAST(? AS regclass)";
+    }
+
     String delete(TableSchema table) {
         return "DELETE FROM " + table(table);
     }

@@ -1,0 +1,64 @@
+package ai.brokle.migrate.dialect.postgres;
+
+import ai.brokle.migrate.seed.JsonText;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** COPY's text format: every value escaped so a tab, newline or backslash in it can never end a field or a row. */
+class SeedPostgresCopyTest {
+
+    private static String field(Object value) {
+        StringBuilder data = new StringBuilder();
+        PostgresSeedCopy.appendField(data, value);
+        return data.toString();
+    }
+
+    @Test
+    void textIsEscapedAndNullIsBackslashN() {
+        assertEquals("\\N", field(null));
+        assertEquals("plain", field("plain"));
+        assertEquals("", field(""));
+        assertEquals("NULL", field("NULL"), "the text NULL is not null");
+        assertEquals("\\\\N", field("\\N"), "nor is a backslash-N");
+        assertEquals("a\\tb\\nc\\rd\\\\e", field("a\tb\nc\rd\\e"));
+        assertEquals("O'Brien; DROP TABLE users; --", field("O'Brien; DROP TABLE users; --"));
+        assertEquals("say \"hi\" 🚀", field("say \"hi\" 🚀"));
+    }
+
+    @Test
+    void typedValuesGoInTheFormTheirColumnTypeReads() {
+        assertEquals("true", field(true));
+        assertEquals("-42", field(-42L));
+        assertEquals("1000", field(new BigDecimal("1E+3")));
+        assertEquals("2024-01-05T07:08:09", field(LocalDateTime.of(2024, 1, 5, 7, 8, 9)));
+        assertEquals("2024-01-05T00:00:00", field(LocalDateTime.of(2024, 1, 5, 0, 0)));
+        assertEquals("2024-01-05T07:08:09.000123000", field(LocalDateTime.of(2024, 1, 5, 7, 8, 9, 123_000)));
+        assertEquals("+10000-01-01T00:00", field(LocalDateTime.of(10_000, 1, 1, 0, 0)), "other years as toString()");
+        assertEquals("2024-02-29", field(LocalDate.of(2024, 2, 29)));
+        assertEquals("2024-01-05T07:08+01:00", field(OffsetDateTime.of(2024, 1, 5, 7, 8, 0, 0,
+                ZoneOffset.ofHours(1))));
+        assertEquals("0b6f4d1e-8c1a-4f4e-9a53-2f1c9d7e5b10",
+                field(UUID.fromString("0b6f4d1e-8c1a-4f4e-9a53-2f1c9d7e5b10")));
+        assertEquals("{\"a\":\"tab\\\\there\\nnext\"}", field(new JsonText("{\"a\":\"tab\\there\nnext\"}")));
+    }
+
+    @Test
+    void arraysQuoteEveryElement() {
+        assertEquals("{}", PostgresSeedCopy.arrayLiteral(List.of()));
+        assertEquals("{\"a\",\"\",NULL,\"NULL\",\"x,y\",\"{z}\",\"say \\\"hi\\\"\",\"back\\\\slash\"}",
+                PostgresSeedCopy.arrayLiteral(Arrays.asList("a", "", null, "NULL", "x,y", "{z}", "say \"hi\"",
+                        "back\\slash")));
+        assertEquals("{\"1\",\"2\"}", PostgresSeedCopy.arrayLiteral(List.of(1L, 2L)));
+        assertEquals("{\"tab\\there\"}", field(List.of("tab\there")), "array literal, then COPY escaping");
+    }
+}
