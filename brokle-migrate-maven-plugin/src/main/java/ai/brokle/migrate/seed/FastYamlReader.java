@@ -1,5 +1,6 @@
 package ai.brokle.migrate.seed;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ final class FastYamlReader {
     /** SnakeYAML ends a simple key at 1024 characters. */
     private static final int MAX_KEY = 1000;
 
-    private final String text;
+    /** The file as UTF-8: YAML's structure is ASCII, so only scalars ever need decoding. */
+    private final byte[] text;
     private final int end;
     /** Current position; between calls, at the first content character of the current line. */
     private int pos;
@@ -45,18 +47,21 @@ final class FastYamlReader {
     private final Map<String, String> keyNames = new HashMap<>();
     /** Per depth, the keys of the map read last there: the next row's keys are mostly the same, in order. */
     private final String[][] recentKeys = new String[MAX_DEPTH + 2][];
+    /** The same keys as they are written in the file. */
+    private final byte[][][] recentKeyBytes = new byte[MAX_DEPTH + 2][][];
 
-    private FastYamlReader(String text) {
+    private FastYamlReader(byte[] text) {
         this.text = text;
-        this.end = text.length();
+        this.end = text.length;
     }
 
     /**
      * The root of the one document in {@code text} (null when it holds only comments), which is a map.
      *
+     * @param text valid UTF-8
      * @throws Unsupported when the text is not in the subset (or is invalid): read it with SnakeYAML
      */
-    static YamlNode read(String text) {
+    static YamlNode read(byte[] text) {
         FastYamlReader reader = new FastYamlReader(text);
         reader.requirePrintable();
         reader.pos = -1;
@@ -77,22 +82,38 @@ final class FastYamlReader {
 
     /**
      * Only characters SnakeYAML accepts everywhere and treats as ordinary: no tabs, CR, other control characters,
-     * NEL/LS/PS line breaks, BOM, non-characters or unpaired surrogates.
+     * NEL/LS/PS line breaks, BOM or non-characters. (Valid UTF-8 holds no unpaired surrogates.)
      */
     private void requirePrintable() {
         for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
+            int c = text[i];
             if (c >= 0x20 && c < 0x7F || c == '\n') {
                 continue;
             }
-            if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) {
-                throw Unsupported.INSTANCE;
+            if (c >= 0) {
+                throw Unsupported.INSTANCE; // a control character or DEL
             }
-            if (Character.isSurrogate(c)) {
-                if (!Character.isHighSurrogate(c) || i + 1 == end || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    throw Unsupported.INSTANCE;
+            int second = i + 1 < end ? text[i + 1] & 0xFF : 0;
+            int third = i + 2 < end ? text[i + 2] & 0xFF : 0;
+            switch (c & 0xFF) {
+                case 0xC2 -> { // U+0080..U+00BF: C1 controls and NEL are out
+                    if (second < 0xA0) {
+                        throw Unsupported.INSTANCE;
+                    }
                 }
-                i++;
+                case 0xE2 -> { // U+2028, U+2029: line and paragraph separators
+                    if (second == 0x80 && (third == 0xA8 || third == 0xA9)) {
+                        throw Unsupported.INSTANCE;
+                    }
+                }
+                case 0xEF -> { // U+FEFF (byte order mark), U+FFFE, U+FFFF
+                    if (second == 0xBB && third == 0xBF || second == 0xBF && third >= 0xBE) {
+                        throw Unsupported.INSTANCE;
+                    }
+                }
+                default -> {
+                    // other lead and continuation bytes: printable characters
+                }
             }
         }
     }
@@ -110,19 +131,19 @@ final class FastYamlReader {
             pos++; // past '\n' (or from -1 onto the first line)
             line++;
             int start = pos;
-            while (pos < end && text.charAt(pos) == ' ') {
+            while (pos < end && text[pos] == ' ') {
                 pos++;
             }
             if (pos >= end) {
                 indent = -1;
                 return;
             }
-            char c = text.charAt(pos);
+            int c = text[pos];
             if (c == '#') {
                 skipToLineEnd();
             } else if (c != '\n') {
                 indent = pos - start;
-                if (indent == 0 && (text.startsWith("---", pos) || text.startsWith("...", pos))) {
+                if (indent == 0 && (repeats('-', pos, 3) || repeats('.', pos, 3))) {
                     throw Unsupported.INSTANCE; // document markers
                 }
                 return;
@@ -131,18 +152,34 @@ final class FastYamlReader {
     }
 
     private void skipToLineEnd() {
-        int newline = text.indexOf('\n', pos);
-        pos = newline < 0 ? end : newline;
+        while (pos < end && text[pos] != '\n') {
+            pos++;
+        }
+    }
+
+    /** True when {@code count} characters {@code c} start at {@code at}. */
+    private boolean repeats(char c, int at, int count) {
+        for (int i = at; i < at + count; i++) {
+            if (i >= end || text[i] != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text[from, to) as a String. */
+    private String decode(int from, int to) {
+        return new String(text, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** After a value: only spaces and a comment may follow on its line. Then moves to the next line. */
     private void finishLine() {
         int start = pos;
-        while (pos < end && text.charAt(pos) == ' ') {
+        while (pos < end && text[pos] == ' ') {
             pos++;
         }
-        if (pos < end && text.charAt(pos) != '\n') {
-            if (text.charAt(pos) != '#' || pos == start) {
+        if (pos < end && text[pos] != '\n') {
+            if (text[pos] != '#' || pos == start) {
                 throw Unsupported.INSTANCE;
             }
             skipToLineEnd();
@@ -151,8 +188,8 @@ final class FastYamlReader {
     }
 
     private boolean atSequenceEntry() {
-        return text.charAt(pos) == '-' && (pos + 1 == end || text.charAt(pos + 1) == ' '
-                || text.charAt(pos + 1) == '\n');
+        return text[pos] == '-' && (pos + 1 == end || text[pos + 1] == ' '
+                || text[pos + 1] == '\n');
     }
 
     /** A block map whose keys sit at column {@code column}; its first key starts at {@link #pos}. */
@@ -182,7 +219,7 @@ final class FastYamlReader {
      */
     private String blockKey(int depth, int index) {
         int start = pos;
-        char first = text.charAt(pos);
+        int first = text[pos];
         String key;
         if (first == '"' || first == '\'') {
             key = intern(quoted().text());
@@ -190,11 +227,11 @@ final class FastYamlReader {
                 throw Unsupported.INSTANCE;
             }
         } else {
-            if (!plainStart(first) || first == '-' && (pos + 1 == end || text.charAt(pos + 1) == ' ')) {
+            if (!plainStart(first) || first == '-' && (pos + 1 == end || text[pos + 1] == ' ')) {
                 throw Unsupported.INSTANCE;
             }
             int colon = keyEnd(pos);
-            if (colon < 0 || text.charAt(colon - 1) == ' ') {
+            if (colon < 0 || text[colon - 1] == ' ') {
                 throw Unsupported.INSTANCE;
             }
             key = key(pos, colon, depth, index);
@@ -209,7 +246,7 @@ final class FastYamlReader {
 
     /** True when a list item at {@link #pos} is a map: it starts with a key. Leaves pos where it was. */
     private boolean startsWithKey() {
-        char first = text.charAt(pos);
+        int first = text[pos];
         if (first == '"' || first == '\'') {
             int start = pos;
             quoted();
@@ -222,15 +259,15 @@ final class FastYamlReader {
 
     /** True when the character at {@code at} is a ':' followed by a space or the end of the line. */
     private boolean colonEndsKey(int at) {
-        return at < end && text.charAt(at) == ':' && (at + 1 == end || text.charAt(at + 1) == ' '
-                || text.charAt(at + 1) == '\n');
+        return at < end && text[at] == ':' && (at + 1 == end || text[at + 1] == ' '
+                || text[at + 1] == '\n');
     }
 
     /** The ':' that ends a block key starting at {@code from} on this line, or -1 when the line has none. */
     private int keyEnd(int from) {
         for (int i = from; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '#' && i > from && text.charAt(i - 1) == ' ') {
+            int c = text[i];
+            if (c == '\n' || c == '#' && i > from && text[i - 1] == ' ') {
                 return -1;
             }
             if (colonEndsKey(i)) {
@@ -243,15 +280,19 @@ final class FastYamlReader {
     /** The key text[from, to) as the {@code index}th key of a map at {@code depth}; reuses the last such key. */
     private String key(int from, int to, int depth, int index) {
         String[] recent = recentKeys[depth];
+        byte[][] recentBytes = recentKeyBytes[depth];
         if (recent == null || index >= recent.length) {
-            recent = recentKeys[depth] = Arrays.copyOf(recent == null ? new String[0] : recent,
-                    Math.max(16, index * 2));
+            int length = Math.max(16, index * 2);
+            recent = recentKeys[depth] = Arrays.copyOf(recent == null ? new String[0] : recent, length);
+            recentBytes = recentKeyBytes[depth] = Arrays.copyOf(recentBytes == null ? new byte[0][] : recentBytes,
+                    length);
         }
-        String candidate = recent[index];
-        if (candidate != null && candidate.length() == to - from && text.startsWith(candidate, from)) {
-            return candidate;
+        byte[] candidate = recentBytes[index];
+        if (candidate != null && Arrays.equals(text, from, to, candidate, 0, candidate.length)) {
+            return recent[index];
         }
-        return recent[index] = intern(text.substring(from, to));
+        recentBytes[index] = Arrays.copyOfRange(text, from, to);
+        return recent[index] = intern(decode(from, to));
     }
 
     private String intern(String key) {
@@ -277,10 +318,10 @@ final class FastYamlReader {
      * or null. Leaves the reader on the next line.
      */
     private YamlNode blockValue(int column, int keyLine, int depth) {
-        while (pos < end && text.charAt(pos) == ' ') {
+        while (pos < end && text[pos] == ' ') {
             pos++;
         }
-        if (pos == end || text.charAt(pos) == '\n' || text.charAt(pos) == '#') {
+        if (pos == end || text[pos] == '\n' || text[pos] == '#') {
             skipToLineEnd();
             nextLine();
             if (indent > column) {
@@ -306,10 +347,10 @@ final class FastYamlReader {
         while (indent == column && atSequenceEntry()) {
             int dash = pos;
             pos++;
-            while (pos < end && text.charAt(pos) == ' ') {
+            while (pos < end && text[pos] == ' ') {
                 pos++;
             }
-            if (pos == end || text.charAt(pos) == '\n' || text.charAt(pos) == '#') {
+            if (pos == end || text[pos] == '\n' || text[pos] == '#') {
                 throw Unsupported.INSTANCE; // the item on the next lines, or an empty item
             }
             if (startsWithKey()) {
@@ -330,7 +371,7 @@ final class FastYamlReader {
 
     /** A scalar or flow collection on one line, in block context; leaves pos after it. */
     private YamlNode inlineValue(int depth) {
-        char c = text.charAt(pos);
+        int c = text[pos];
         return switch (c) {
             case '"', '\'' -> quoted();
             case '{' -> flowMapping(depth);
@@ -339,7 +380,7 @@ final class FastYamlReader {
         };
     }
 
-    private static boolean plainStart(char c) {
+    private static boolean plainStart(int c) {
         return switch (c) {
             case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`' -> false;
             default -> true;
@@ -348,19 +389,19 @@ final class FastYamlReader {
 
     /** A plain scalar in block context: up to a comment or the end of the line, trailing spaces dropped. */
     private YamlNode.Scalar blockPlain() {
-        char first = text.charAt(pos);
-        if (!plainStart(first) || first == '-' && (pos + 1 == end || text.charAt(pos + 1) == ' '
-                || text.charAt(pos + 1) == '\n')) {
+        int first = text[pos];
+        if (!plainStart(first) || first == '-' && (pos + 1 == end || text[pos + 1] == ' '
+                || text[pos + 1] == '\n')) {
             throw Unsupported.INSTANCE;
         }
         int start = pos;
         int last = pos;
         for (int i = pos; i < end; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '#' && text.charAt(i - 1) == ' ') {
+            int c = text[i];
+            if (c == '\n' || c == '#' && text[i - 1] == ' ') {
                 break;
             }
-            if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\n')) {
+            if (c == ':' && (i + 1 == end || text[i + 1] == ' ' || text[i + 1] == '\n')) {
                 throw Unsupported.INSTANCE; // "a: b: c" is an error
             }
             if (c != ' ') {
@@ -372,7 +413,7 @@ final class FastYamlReader {
     }
 
     private YamlNode.Scalar quoted() {
-        return text.charAt(pos) == '"' ? doubleQuoted() : singleQuoted();
+        return text[pos] == '"' ? doubleQuoted() : singleQuoted();
     }
 
     private YamlNode.Scalar doubleQuoted() {
@@ -384,10 +425,10 @@ final class FastYamlReader {
             if (pos == end) {
                 throw Unsupported.INSTANCE;
             }
-            char c = text.charAt(pos);
+            int c = text[pos];
             if (c == '"') {
                 YamlNode.Scalar scalar = out == null ? new YamlNode.Scalar(text, chunk, pos, false, scalarLine)
-                        : new YamlNode.Scalar(out.append(text, chunk, pos).toString(), null, false, scalarLine);
+                        : new YamlNode.Scalar(out.append(decode(chunk, pos)).toString(), null, false, scalarLine);
                 pos++;
                 return scalar;
             }
@@ -398,7 +439,7 @@ final class FastYamlReader {
                 if (out == null) {
                     out = new StringBuilder();
                 }
-                out.append(text, chunk, pos);
+                out.append(decode(chunk, pos));
                 pos = escape(out, pos + 1);
                 chunk = pos;
             } else {
@@ -412,7 +453,7 @@ final class FastYamlReader {
         if (at == end) {
             throw Unsupported.INSTANCE;
         }
-        char c = text.charAt(at);
+        int c = text[at];
         switch (c) {
             case '0' -> out.append('\0');
             case 'a' -> out.append('\u0007');
@@ -423,7 +464,7 @@ final class FastYamlReader {
             case 'f' -> out.append('\f');
             case 'r' -> out.append('\r');
             case 'e' -> out.append('\u001B');
-            case ' ', '"', '\\' -> out.append(c);
+            case ' ', '"', '\\' -> out.append((char) c);
             case 'N' -> out.append('\u0085');
             case '_' -> out.append('\u00A0');
             case 'L' -> out.append('\u2028');
@@ -435,7 +476,7 @@ final class FastYamlReader {
                 }
                 int code = 0;
                 for (int i = at + 1; i <= at + digits; i++) {
-                    int digit = Character.digit(text.charAt(i), 16);
+                    int digit = Character.digit(text[i], 16);
                     if (digit < 0) {
                         throw Unsupported.INSTANCE;
                     }
@@ -458,21 +499,21 @@ final class FastYamlReader {
         int chunk = pos;
         StringBuilder out = null;
         while (true) {
-            if (pos == end || text.charAt(pos) == '\n') {
+            if (pos == end || text[pos] == '\n') {
                 throw Unsupported.INSTANCE;
             }
-            if (text.charAt(pos) == '\'') {
-                if (pos + 1 < end && text.charAt(pos + 1) == '\'') {
+            if (text[pos] == '\'') {
+                if (pos + 1 < end && text[pos + 1] == '\'') {
                     if (out == null) {
                         out = new StringBuilder();
                     }
-                    out.append(text, chunk, pos + 1);
+                    out.append(decode(chunk, pos + 1));
                     pos += 2;
                     chunk = pos;
                     continue;
                 }
                 YamlNode.Scalar scalar = out == null ? new YamlNode.Scalar(text, chunk, pos, false, scalarLine)
-                        : new YamlNode.Scalar(out.append(text, chunk, pos).toString(), null, false, scalarLine);
+                        : new YamlNode.Scalar(out.append(decode(chunk, pos)).toString(), null, false, scalarLine);
                 pos++;
                 return scalar;
             }
@@ -498,7 +539,7 @@ final class FastYamlReader {
             skipSpaces();
             addEntry(entries, new YamlNode.Entry(key, line, flowValue(depth + 1)));
             skipSpaces();
-            char next = peek();
+            int next = peek();
             pos++;
             if (next == '}') {
                 return new YamlNode.Mapping(List.copyOf(entries), mapLine);
@@ -513,7 +554,7 @@ final class FastYamlReader {
     /** A key in a flow map: plain and followed by ': ', or quoted and followed by ':'. Leaves pos after ':'. */
     private String flowKey(int depth, int index) {
         int start = pos;
-        char first = peek();
+        int first = peek();
         String key;
         if (first == '"' || first == '\'') {
             key = intern(quoted().text());
@@ -521,13 +562,13 @@ final class FastYamlReader {
                 throw Unsupported.INSTANCE;
             }
         } else {
-            if (!plainStart(first) || first == '-' && pos + 1 < end && text.charAt(pos + 1) == ' ') {
+            if (!plainStart(first) || first == '-' && pos + 1 < end && text[pos + 1] == ' ') {
                 throw Unsupported.INSTANCE;
             }
-            while (pos < end && flowPlainChar(text.charAt(pos))) {
+            while (pos < end && flowPlainChar(text[pos])) {
                 pos++;
             }
-            if (peek() != ':' || pos + 1 == end || text.charAt(pos + 1) != ' ' || text.charAt(pos - 1) == ' '
+            if (peek() != ':' || pos + 1 == end || text[pos + 1] != ' ' || text[pos - 1] == ' '
                     || pos == start) {
                 throw Unsupported.INSTANCE;
             }
@@ -556,7 +597,7 @@ final class FastYamlReader {
         while (true) {
             items.add(flowValue(depth + 1));
             skipSpaces();
-            char next = peek();
+            int next = peek();
             pos++;
             if (next == ']') {
                 return new YamlNode.Sequence(items, sequenceLine);
@@ -570,7 +611,7 @@ final class FastYamlReader {
 
     /** A value inside a flow collection. */
     private YamlNode flowValue(int depth) {
-        char c = peek();
+        int c = peek();
         switch (c) {
             case '"':
             case '\'':
@@ -582,18 +623,18 @@ final class FastYamlReader {
             default:
                 break;
         }
-        if (!plainStart(c) || c == '-' && pos + 1 < end && text.charAt(pos + 1) == ' ') {
+        if (!plainStart(c) || c == '-' && pos + 1 < end && text[pos + 1] == ' ') {
             throw Unsupported.INSTANCE;
         }
         int start = pos;
         int last = pos;
-        while (pos < end && flowPlainChar(text.charAt(pos))) {
-            if (text.charAt(pos) != ' ') {
+        while (pos < end && flowPlainChar(text[pos])) {
+            if (text[pos] != ' ') {
                 last = pos + 1;
             }
             pos++;
         }
-        char stop = peek();
+        int stop = peek();
         if (last == start || stop != ',' && stop != '}' && stop != ']') {
             throw Unsupported.INSTANCE; // empty, or ':' '#' '[' '{' or the end of the line inside a flow value
         }
@@ -602,19 +643,19 @@ final class FastYamlReader {
     }
 
     /** Characters a plain scalar in a flow collection may hold, in this subset. */
-    private static boolean flowPlainChar(char c) {
+    private static boolean flowPlainChar(int c) {
         return switch (c) {
             case ',', '[', ']', '{', '}', ':', '#', '?', '\n' -> false; // SnakeYAML also ends at '?' in flow
             default -> true;
         };
     }
 
-    private char peek() {
-        return pos < end ? text.charAt(pos) : '\n';
+    private int peek() {
+        return pos < end ? text[pos] : '\n';
     }
 
     private void skipSpaces() {
-        while (pos < end && text.charAt(pos) == ' ') {
+        while (pos < end && text[pos] == ' ') {
             pos++;
         }
     }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,36 +48,57 @@ public final class SeedFileParser {
     }
 
     public SeedSet parse(Path path, String file) {
-        String text;
+        byte[] utf8;
+        String text = null;
         try {
-            text = read(path);
+            utf8 = Files.readAllBytes(path);
+            if (!ascii(utf8)) {
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8)).toString(); // strict
+            }
         } catch (NoSuchFileException e) {
             throw missing(file);
         } catch (IOException e) {
             return parseStream(path, file); // unreadable or not UTF-8: reported as SnakeYAML reports it
         }
-        return parse(text, file);
+        return parse(utf8, text, file);
     }
 
     public SeedSet parse(String yaml, String file) {
+        byte[] utf8 = utf8(yaml);
+        return utf8 != null ? parse(utf8, yaml, file) : seedSet(snakeYaml(new StringReader(yaml), file), file);
+    }
+
+    /** The text as UTF-8, or null when it holds an unpaired surrogate (which SnakeYAML then reports). */
+    static byte[] utf8(String text) {
+        try {
+            ByteBuffer utf8 = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[utf8.remaining()];
+            utf8.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** @param text the same as a String, or null when the bytes are all ASCII */
+    private SeedSet parse(byte[] utf8, String text, String file) {
         YamlNode root;
         try {
-            root = FastYamlReader.read(yaml);
+            root = FastYamlReader.read(utf8);
         } catch (FastYamlReader.Unsupported e) {
-            root = snakeYaml(new StringReader(yaml), file);
+            root = snakeYaml(new StringReader(text != null ? text : new String(utf8, StandardCharsets.ISO_8859_1)),
+                    file);
         }
         return seedSet(root, file);
     }
 
-    /** The file as text; strict UTF-8 (throws on malformed input), with a fast path for plain ASCII. */
-    private static String read(Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
+    private static boolean ascii(byte[] bytes) {
         for (byte b : bytes) {
             if (b < 0) {
-                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                return false;
             }
         }
-        return new String(bytes, StandardCharsets.ISO_8859_1); // ASCII: the same characters, no decoding
+        return true;
     }
 
     private SeedSet parseStream(Path path, String file) {

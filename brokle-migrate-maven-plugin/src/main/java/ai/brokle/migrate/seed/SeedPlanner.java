@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,8 @@ import java.util.TreeSet;
 /**
  * Plans one datasource's tables: checks every table, column and value against the database, orders the tables by
  * their foreign keys, fills in missing ids ({@link RowKeys}) and resolves references ({@link ReferenceResolver}).
- * Only reads; a plan either comes out complete or an {@link InvalidSeedException} says what to fix.
+ * Only reads; a plan either comes out complete or an {@link InvalidSeedException} says what to fix. When no row
+ * needs a lookup, the rows can go to a {@link BackgroundWriter} while later ones are still planned.
  */
 final class SeedPlanner {
 

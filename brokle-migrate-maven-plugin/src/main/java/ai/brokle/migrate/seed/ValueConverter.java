@@ -33,6 +33,9 @@ final class ValueConverter {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final Optional<Boolean> TRUE = Optional.of(true);
+    private static final Optional<Boolean> FALSE = Optional.of(false);
+
     private final String file;
     private final Instant now;
 
@@ -50,9 +53,6 @@ final class ValueConverter {
             default -> false;
         };
     }
-
-    private static final Optional<Boolean> TRUE = Optional.of(true);
-    private static final Optional<Boolean> FALSE = Optional.of(false);
 
     static Optional<Boolean> parseBoolean(String text) {
         if (text.equals("true")) {

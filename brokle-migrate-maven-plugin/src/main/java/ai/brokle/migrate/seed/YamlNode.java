@@ -4,6 +4,7 @@ import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,8 +33,8 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     final class Scalar implements YamlNode {
 
         private String text;
-        /** Where the text is while it was not asked for yet; null once it was. */
-        private String source;
+        /** The UTF-8 the text is in while it was not asked for yet; null once it was. */
+        private byte[] source;
         private final int from;
         private final int to;
         private final String tag;
@@ -50,8 +51,8 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
             this.line = line;
         }
 
-        /** A scalar without a tag whose text is {@code source[from, to)}. */
-        Scalar(String source, int from, int to, boolean plain, int line) {
+        /** A scalar without a tag whose text is the UTF-8 {@code source[from, to)}. */
+        Scalar(byte[] source, int from, int to, boolean plain, int line) {
             this.source = source;
             this.from = from;
             this.to = to;
@@ -62,7 +63,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
 
         public String text() {
             if (source != null) {
-                text = source.substring(from, to);
+                text = new String(source, from, to - from, StandardCharsets.UTF_8);
                 source = null;
             }
             return text;

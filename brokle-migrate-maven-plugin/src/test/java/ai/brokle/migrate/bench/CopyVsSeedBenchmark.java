@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bench/seed-100k.sh}. Rows carry a PK, a unique email, a foreign key, a boolean, a timestamp and JSONB.
  * <p>
  * Two seed times per round, because they differ a lot: <b>cold</b> is one seed in a fresh JVM (what
- * {@code mvn brokle-migrate:seed} does: the plugin's code, SnakeYAML and the driver start unwarmed), timed inside
+ * {@code mvn brokle-migrate:seed} does: the plugin's code, the driver and the JIT start cold), timed inside
  * that JVM from building the engine to the result, with the whole child process (JVM start included) shown next to
  * it; <b>warm</b> is a seed in this JVM after unreported warm-up seeds. The summary gives medians and both ratios.
  */

@@ -246,10 +246,11 @@ class SeedPostgresTest {
                     names.add(rs.getString(1));
                 }
             }
-            assertEquals(awkward, names, "text through column arrays (unnest)");
+            assertEquals(awkward, names, "text through COPY (the tables were empty; SeedBulkLoadTest compares it "
+                    + "with the upsert's column arrays and VALUES)");
             try (ResultSet rs = st.executeQuery("SELECT scopes FROM api_keys")) {
                 rs.next();
-                assertEquals(awkward, List.of((Object[]) rs.getArray(1).getArray()), "text[] through VALUES");
+                assertEquals(awkward, List.of((Object[]) rs.getArray(1).getArray()), "text[] through COPY");
             }
         }
         assertEquals(awkward.size() + 3, seedText(yaml.toString(), Map.of()).unchanged());
