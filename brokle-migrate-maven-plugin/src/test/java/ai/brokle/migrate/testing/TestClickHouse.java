@@ -100,10 +100,17 @@ public final class TestClickHouse {
         }
     }
 
+    /**
+     * Runs a set-up command with its output in a log file: the test JVM's own standard output belongs to Surefire,
+     * which reads it as its channel and fails the run on anything else written there.
+     */
     private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        Path log = Files.createTempFile("brokle-test-npm", ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(Redirect.to(log.toFile())).start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed in " + dir);
+            throw new IllegalStateException(String.join(" ", command) + " failed in " + dir + ":\n"
+                    + Files.readString(log));
         }
     }
 
