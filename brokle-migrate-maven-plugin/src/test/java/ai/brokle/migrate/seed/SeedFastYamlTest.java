@@ -1,6 +1,7 @@
 package ai.brokle.migrate.seed;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -11,6 +12,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -90,6 +92,16 @@ class SeedFastYamlTest {
             String yaml = Files.readString(seeds.resolve(name + ".yaml"));
             assertEquals(snakeYaml(yaml), fast(yaml), name);
         }
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReportedAsBefore(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'t', ':', ' ', (byte) 0xE9, '\n'});
+        InvalidSeedException e = assertThrows(InvalidSeedException.class,
+                () -> new SeedFileParser("postgres", java.util.Set.of()).parse(file, "seeds/latin1.yaml"));
+        assertTrue(e.getMessage().startsWith("seeds/latin1.yaml: invalid YAML: ") && e.getMessage().contains(
+                "MalformedInputException"), e.getMessage());
     }
 
     /** Random edits with YAML's special characters: the fast reader must agree with SnakeYAML or decline. */
