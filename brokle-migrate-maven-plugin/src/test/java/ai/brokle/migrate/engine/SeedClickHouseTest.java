@@ -1,8 +1,5 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.config.ConfigResolver;
-import ai.brokle.migrate.config.ConfigSources;
-import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.seed.InvalidSeedException;
 import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedResult.TableResult;
@@ -11,6 +8,7 @@ import ai.brokle.migrate.source.MigrationDirectory;
 import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.sql.StatementSplitter;
+import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestClickHouse;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -195,19 +192,8 @@ class SeedClickHouseTest {
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.clickhouse.url", url);
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(REPO, work.resolve("target"), Map.of(),
-                Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
-            @Override
-            public void info(String line) {
-                log.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        }, action -> Confirmer.Decision.NO_CONSOLE);
+        return TestMigrators.build(REPO, work.resolve("target"), properties, log,
+                action -> Confirmer.Decision.NO_CONSOLE);
     }
 
     private long count(String table) throws SQLException {

@@ -7,6 +7,7 @@ import ai.brokle.migrate.seed.InvalidSeedException;
 import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedResult.TableResult;
 import ai.brokle.migrate.seed.SeedWriteException;
+import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -538,19 +539,7 @@ class SeedPostgresTest {
         properties.put("brokle.migrate.postgres.url", url);
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(REPO, work.resolve("target"),
-                Map.of(), Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
-            @Override
-            public void info(String line) {
-                log.add(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.add("WARN " + line);
-            }
-        }, confirmer);
+        return TestMigrators.build(REPO, work.resolve("target"), properties, log, confirmer);
     }
 
     SeedResult seed(Map<String, String> options) {

@@ -23,7 +23,13 @@ public final class TestMigrators {
      * @param log        receives every line the engine reports ({@code WARN } before warnings)
      */
     public static Migrator build(Path project, Map<String, String> properties, List<String> log, Confirmer confirmer) {
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, project.resolve("target"),
+        return build(project, project.resolve("target"), properties, log, confirmer);
+    }
+
+    /** As {@link #build(Path, Map, List, Confirmer)}, with the plugin's work directory somewhere else. */
+    public static Migrator build(Path project, Path workDir, Map<String, String> properties, List<String> log,
+                                 Confirmer confirmer) {
+        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, workDir,
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
         return new Migrator(config, new Reporter() {
             @Override
