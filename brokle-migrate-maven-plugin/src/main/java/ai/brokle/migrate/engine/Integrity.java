@@ -4,31 +4,54 @@ import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.source.Migration;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Compares what was applied with the files on disk: changed files (checksum) and files that disappeared. */
+/** Compares what was applied with the files on disk: changed files (checksum), renamed and vanished files. */
 final class Integrity {
+
+    private static final String REPAIR = "mvn brokle-migrate:repair -Dbrokle.migrate.db=";
 
     private Integrity() {
     }
 
-    static List<String> drift(Target target, Map<String, AppliedChangeSet> applied, Map<String, Migration> files) {
+    static List<String> drift(Target target, Map<String, AppliedChangeSet> applied) {
         List<String> problems = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        Map<String, Migration> byId = new HashMap<>();
+        Map<Long, Migration> byVersion = new HashMap<>();
+        target.migrations.forEach(m -> {
+            byId.put(m.id(), m);
+            byVersion.put(m.version(), m);
+        });
         for (AppliedChangeSet row : applied.values()) {
-            Migration migration = files.get(row.id());
-            if (migration == null) {
+            Optional<Migration> file = Optional.ofNullable(byId.get(row.id()));
+            if (file.isPresent()) {
+                if (row.checksum() != null && !row.checksum().equals(target.translate(file.get()).checksum())) {
+                    problems.add(file.get().upFile() + " changed after it was applied (checksum " + row.checksum()
+                            + "). Restore the applied version and put the change in a new migration "
+                            + "(mvn brokle-migrate:create), or accept the edit with " + REPAIR + target.name()
+                            + " (for this run only: -Dbrokle.migrate.ignoreDrift=true).");
+                }
+                continue;
+            }
+            Optional<Migration> successor = Optional.ofNullable(byVersion.get(Records.version(row.id())))
+                    .filter(m -> !applied.containsKey(m.id()));
+            if (successor.isPresent()) {
+                problems.add("version " + Records.version(row.id()) + " is applied as " + row.id() + ", whose file is "
+                        + "gone, and " + successor.get().id() + " now has that version: an applied migration was "
+                        + "renamed or replaced. Restore " + row.id() + ", or if " + successor.get().id() + " is the "
+                        + "same migration renamed, record it under the new name with " + REPAIR + target.name() + ".");
+            } else {
                 missing.add(row.id());
-            } else if (row.checksum() != null && !row.checksum().equals(target.translate(migration).checksum())) {
-                problems.add(migration.upFile() + " changed after it was applied (checksum " + row.checksum()
-                        + "). Restore the applied version and put the change in a new migration "
-                        + "(mvn brokle-migrate:create), or accept it with -Dbrokle.migrate.ignoreDrift=true.");
             }
         }
         if (!missing.isEmpty()) {
             problems.add("applied migration(s) " + String.join(", ", missing) + " have no file in "
-                    + target.config.dir() + ". Restore the files, or accept it with -Dbrokle.migrate.ignoreDrift=true.");
+                    + target.config.dir() + ". Restore the files, or if they were deleted on purpose remove their "
+                    + "records with " + REPAIR + target.name() + " (for this run only: -Dbrokle.migrate.ignoreDrift=true).");
         }
         return problems;
     }

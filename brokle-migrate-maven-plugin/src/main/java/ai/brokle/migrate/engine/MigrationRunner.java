@@ -5,6 +5,7 @@ import ai.brokle.migrate.liquibase.StatementFailedException;
 import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.sql.SqlStatement;
+import ai.brokle.migrate.sql.TransactionControl;
 import ai.brokle.migrate.state.SchemaVersion;
 import ai.brokle.migrate.liquibase.ChangeLogException;
 
@@ -30,21 +31,51 @@ final class MigrationRunner {
         this.failureNote = failureNote;
     }
 
-    void apply(TranslatedMigration migration) {
-        move(migration, true, Optional.of(migration.migration().version()));
+    /**
+     * @param before the applied version before this migration (empty: none)
+     * @param after  the highest applied version once it is applied (an out-of-order migration leaves it as it was)
+     */
+    void apply(TranslatedMigration migration, Optional<Long> before, Optional<Long> after) {
+        move(migration, true, before, after);
     }
 
-    /** @param previous the version that is current once this migration is undone; empty when none is left */
-    void rollback(TranslatedMigration migration, Optional<Long> previous) {
-        move(migration, false, previous);
+    /** @param after the version that is current once this migration is undone; empty when none is left */
+    void rollback(TranslatedMigration migration, Optional<Long> before, Optional<Long> after) {
+        move(migration, false, before, after);
     }
 
-    /** Runs one direction of a migration and its bookkeeping, with the dirty protocol where there is no transaction. */
-    private void move(TranslatedMigration migration, boolean up, Optional<Long> versionAfter) {
-        boolean inTransaction = target.dialect.transactional() && migration.migration().transactional();
+    /**
+     * Refuses a transactional migration that commits or begins a transaction itself: its statements would not
+     * share the migration's transaction, so a failure could leave part of it behind.
+     */
+    void requireOwnTransaction(TranslatedMigration migration, boolean up) {
+        Migration m = migration.migration();
+        if (!inTransaction(migration)) {
+            return;
+        }
+        TransactionControl.find(up ? migration.up() : migration.down()).ifPresent(statement -> {
+            throw new MigrateException((up ? m.upFile() : m.downFile()) + " (" + (up ? "up" : "down") + "), line "
+                    + statement.line() + ": " + statement.firstLine() + " controls the transaction, but this migration "
+                    + "runs in one transaction with its bookkeeping, so part of it could be committed before a later "
+                    + "failure. Nothing was applied. Remove the statement, or run the file outside a transaction by "
+                    + "adding the line: -- +migrate notransaction");
+        });
+    }
+
+    private boolean inTransaction(TranslatedMigration migration) {
+        return target.dialect.transactional() && migration.migration().transactional();
+    }
+
+    /**
+     * Runs one direction of a migration and its bookkeeping. Outside a transaction it follows golang-migrate's dirty
+     * protocol: the target version is recorded dirty first and clean once the statements succeeded.
+     */
+    private void move(TranslatedMigration migration, boolean up, Optional<Long> before, Optional<Long> after) {
+        boolean inTransaction = inTransaction(migration);
         try {
             if (!inTransaction) {
-                markDirty(migration.migration().version());
+                target.versionTable().write(Optional.of(new SchemaVersion(after.orElse(SchemaVersion.NIL), true)));
+                target.changeLog().commit();
             }
             try {
                 withAutoCommit(!inTransaction, () -> {
@@ -56,14 +87,14 @@ final class MigrationRunner {
                 });
             } catch (StatementFailedException e) {
                 target.changeLog().rollback();
-                throw failure(migration, up, e, inTransaction);
+                throw failure(migration, up, e, inTransaction, before, after);
             }
             if (up) {
                 target.changeLog().markRan(migration);
             } else {
                 target.changeLog().unmarkRan(migration);
             }
-            target.versionTable().write(versionAfter.map(v -> new SchemaVersion(v, false)));
+            target.versionTable().write(after.map(v -> new SchemaVersion(v, false)));
             target.changeLog().commit();
         } catch (ChangeLogException | SQLException e) {
             rollbackQuietly();
@@ -86,11 +117,6 @@ final class MigrationRunner {
         return sql;
     }
 
-    private void markDirty(long version) throws SQLException, ChangeLogException {
-        target.versionTable().write(Optional.of(new SchemaVersion(version, true)));
-        target.changeLog().commit();
-    }
-
     private interface StatementWork {
         void run() throws StatementFailedException;
     }
@@ -110,21 +136,25 @@ final class MigrationRunner {
     }
 
     private MigrationFailedException failure(TranslatedMigration migration, boolean up, StatementFailedException e,
-                                             boolean inTransaction) {
+                                             boolean inTransaction, Optional<Long> before, Optional<Long> after) {
         Migration m = migration.migration();
         SqlStatement statement = e.statement();
         Path file = up ? m.upFile() : m.downFile();
         String where = file + " (" + (up ? "up" : "down") + "), statement " + statement.number() + " at line "
                 + statement.line() + ": " + statement.firstLine();
+        long dirtyAt = after.orElse(SchemaVersion.NIL);
         if (!inTransaction) {
-            failureNote.record(m.version(), where);
+            failureNote.record(dirtyAt, where);
         }
+        String force = "mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=";
         String recovery = inTransaction
                 ? "Nothing of this migration was applied (it ran in one transaction). Fix the SQL, then run: "
                   + "mvn brokle-migrate:" + (up ? "up" : "down") + " -Dbrokle.migrate.db=" + target.name()
-                : "The database is now marked dirty at version " + m.version() + " and may hold part of the "
-                  + "migration. Repair it by hand, then run: mvn brokle-migrate:force -Dbrokle.migrate.db="
-                  + target.name() + " -Dbrokle.migrate.version=" + (up ? "<last fully applied version>" : m.version());
+                : "The database is now marked dirty at version " + dirtyAt + " and may hold part of the migration. "
+                  + (up ? "Undo what it applied, then run: " + force + before.orElse(0L) + " (up then runs it again); "
+                          + "or finish it by hand and run: " + force + after.orElse(0L)
+                        : "Finish its down by hand, then run: " + force + after.orElse(0L) + "; or restore what it "
+                          + "removed and run: " + force + before.orElse(0L));
         return new MigrationFailedException("Migration " + m.id() + " failed on " + target.name() + "\n  in " + where
                 + "\n  database error: " + e.getMessage() + "\n" + recovery, m.id(), statement.number());
     }

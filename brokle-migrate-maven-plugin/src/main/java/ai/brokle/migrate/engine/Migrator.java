@@ -5,9 +5,9 @@ import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
+import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
-import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
 
@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -43,13 +45,9 @@ public final class Migrator {
             throw new MigrateException("brokle.migrate.steps=" + steps + " applies nothing. Give a positive count, "
                     + "e.g. -Dbrokle.migrate.steps=2, or leave it out to apply all pending migrations.");
         }
-        return forEach(loadTargets(false), (prepared, runner) -> {
-            List<String> problems = prepared.integrityProblems(config.ignoreDrift(), config.outOfOrder());
-            if (!problems.isEmpty()) {
-                throw new MigrateException("[" + prepared.target.name() + "] up refused, nothing was applied:\n  - "
-                        + String.join("\n  - ", problems));
-            }
-            return apply(prepared, runner, prepared.pending().stream().limit(steps).toList());
+        return move(loadTargets(false), false, state -> {
+            requireIntegrity(state, "up");
+            return new MoveGoal.Plan(state.pending().stream().limit(steps).toList(), true);
         });
     }
 
@@ -60,11 +58,7 @@ public final class Migrator {
             throw new MigrateException("brokle.migrate.steps=0 rolls back nothing. Give a count, e.g. "
                     + "-Dbrokle.migrate.steps=1.");
         }
-        return forEach(loadTargets(true), (prepared, runner) -> {
-            List<Migration> applied = new ArrayList<>(prepared.appliedMigrations());
-            Collections.reverse(applied);
-            return rollback(prepared, runner, applied.subList(0, Math.min(steps, applied.size())));
-        });
+        return move(loadTargets(true), true, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
     }
 
     /**
@@ -75,16 +69,53 @@ public final class Migrator {
         long target = requireVersion("goto");
         List<Target> targets = loadSingleTarget("goto");
         requireKnownVersion(targets.get(0), target);
-        return forEach(targets, (prepared, runner) -> {
-            long current = prepared.currentVersion().orElse(0L);
-            if (target >= current) {
-                return apply(prepared, runner, prepared.pending().stream().filter(m -> m.version() <= target).toList());
+        return move(targets, true, state -> {
+            if (target >= state.currentVersion().orElse(0L)) {
+                requireIntegrity(state, "goto");
+                return new MoveGoal.Plan(state.pending().stream().filter(m -> m.version() <= target).toList(), true);
             }
-            List<Migration> above = new ArrayList<>(prepared.appliedMigrations().stream()
-                    .filter(m -> m.version() > target).toList());
-            Collections.reverse(above);
-            return rollback(prepared, runner, above);
+            return rollbackPlan(state, Integer.MAX_VALUE, target);
         });
+    }
+
+    /**
+     * The newest applied migrations above {@code floor}, at most {@code steps}, newest first. A migration to undo
+     * must still have its file (its down SQL) and, unless drift is ignored, the file it was applied from.
+     */
+    private MoveGoal.Plan rollbackPlan(PreparedTarget state, int steps, long floor) {
+        Target target = state.target;
+        Map<String, Migration> files = target.migrations.stream().collect(Collectors.toMap(Migration::id, m -> m));
+        List<String> newestFirst = new ArrayList<>(state.appliedIds());
+        Collections.reverse(newestFirst);
+        List<Migration> undo = new ArrayList<>();
+        Map<String, AppliedChangeSet> records = new LinkedHashMap<>();
+        for (String id : newestFirst) {
+            if (undo.size() >= steps || Records.version(id) <= floor) {
+                break;
+            }
+            if (!files.containsKey(id)) {
+                throw new MigrateException("[" + target.name() + "] cannot roll back " + id + ": it is applied, but "
+                        + "its file is gone from " + target.config.dir() + ", so its down SQL is unknown. Nothing was "
+                        + "changed. Restore the file, or if it was deleted on purpose remove its record with "
+                        + "mvn brokle-migrate:repair -Dbrokle.migrate.db=" + target.name());
+            }
+            undo.add(files.get(id));
+            Optional.ofNullable(state.recorded().get(id)).ifPresent(row -> records.put(id, row));
+        }
+        List<String> changed = config.ignoreDrift() ? List.of() : Integrity.drift(target, records);
+        if (!changed.isEmpty()) {
+            throw new MigrateException("[" + target.name() + "] rollback refused, nothing was changed:\n  - "
+                    + String.join("\n  - ", changed));
+        }
+        return new MoveGoal.Plan(undo, false);
+    }
+
+    private void requireIntegrity(PreparedTarget state, String goal) {
+        List<String> problems = state.integrityProblems(config.ignoreDrift(), config.outOfOrder());
+        if (!problems.isEmpty()) {
+            throw new MigrateException("[" + state.target.name() + "] " + goal + " refused, nothing was applied:\n  - "
+                    + String.join("\n  - ", problems));
+        }
     }
 
     public StatusReport status() {
@@ -126,7 +157,35 @@ public final class Migrator {
         return new SeedCommand(config, reporter, confirmation).run();
     }
 
-    /** The destructive repairs: force, drop, reset, unlock. */
+    /**
+     * Declares one datasource to be at {@code version} (clean), without running anything: migrations up to it are
+     * recorded as applied, later ones unrecorded. This is the recovery from a dirty database. Confirmed.
+     */
+    public void force() {
+        long version = requireVersion("force");
+        List<Target> targets = loadSingleTarget("force");
+        requireKnownVersion(targets.get(0), version);
+        declare(targets, new Declarations(reporter).force(version));
+    }
+
+    /**
+     * Accepts intentional changes to applied files, listing each: re-records the checksums of edited files, records a
+     * renamed file under its new name, removes the records of deleted ones. No SQL runs. Confirmed.
+     */
+    public void repair() {
+        declare(loadTargets(false), new Declarations(reporter).repair());
+    }
+
+    private void declare(List<Target> targets, GuardedChange.Goal<Declarations.Plan> goal) {
+        for (Target target : targets) {
+            try (target) {
+                target.open(config.workDir(), reporter);
+                guarded().run(target, true, goal);
+            }
+        }
+    }
+
+    /** The destructive wipes: drop, reset, unlock. */
     public Repairs repairs() {
         return new Repairs(config, reporter, confirmation, this);
     }
@@ -181,93 +240,20 @@ public final class Migrator {
         }
     }
 
-    private RunResult forEach(List<Target> targets, BiFunction<PreparedTarget, MigrationRunner,
-            List<AppliedMigration>> work) {
+    private RunResult move(List<Target> targets, boolean mayConfirm,
+                           Function<PreparedTarget, MoveGoal.Plan> planner) {
         List<AppliedMigration> done = new ArrayList<>();
         for (Target target : targets) {
-            try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
-                    reporter, config.dryRun(), config.lockWaitSeconds(), false, true)) {
-                done.addAll(work.apply(prepared, new MigrationRunner(target,
-                        new FailureNote(config.workDir(), target.name()))));
+            try (target) {
+                target.open(config.workDir(), reporter);
+                done.addAll(guarded().run(target, mayConfirm, new MoveGoal(planner, reporter)));
             }
         }
         return new RunResult(done, config.dryRun());
     }
 
-    private List<AppliedMigration> apply(PreparedTarget prepared, MigrationRunner runner, List<Migration> pending) {
-        Target target = prepared.target;
-        List<AppliedMigration> done = new ArrayList<>();
-        if (pending.isEmpty()) {
-            reporter.info("[" + target.name() + "] no change: " + prepared.appliedMigrations().size() + " of "
-                    + target.migrations.size() + " migrations applied, nothing to do (" + target.displayUrl() + ")");
-            return done;
-        }
-        reporter.info("[" + target.name() + "] " + (config.dryRun() ? "dry run: would apply " : "applying ")
-                + pending.size() + " migration(s) on " + target.displayUrl());
-        if (config.dryRun()) {
-            reporter.info("[" + target.name() + "] -- tracking tables (created when missing)");
-            target.dialect.trackingTablesSql(target.config).forEach(sql -> reporter.info(sql + ";"));
-        }
-        for (Migration migration : pending) {
-            TranslatedMigration translated = target.translate(migration);
-            long start = System.nanoTime();
-            if (config.dryRun()) {
-                printPlan(target, migration, runner.plannedSql(translated, true, Optional.of(migration.version())));
-            } else {
-                runner.apply(translated);
-                prepared.remember(migration);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (!config.dryRun()) {
-                reporter.info("[" + target.name() + "] applied " + migration.id() + " (" + millis + " ms)");
-            }
-            done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
-        }
-        return done;
-    }
-
-    /** @param newestFirst applied migrations to undo, in the order they are undone */
-    private List<AppliedMigration> rollback(PreparedTarget prepared, MigrationRunner runner,
-                                            List<Migration> newestFirst) {
-        Target target = prepared.target;
-        List<AppliedMigration> done = new ArrayList<>();
-        if (newestFirst.isEmpty()) {
-            reporter.info("[" + target.name() + "] no change: nothing to roll back (" + target.displayUrl() + ")");
-            return done;
-        }
-        String ids = newestFirst.stream().map(Migration::id).collect(Collectors.joining(", "));
-        if (!config.dryRun()) {
-            confirmation.require("rollback " + newestFirst.size() + " migration(s) on " + target.name() + " ("
-                    + target.displayUrl() + "): " + ids);
-        }
-        for (Migration migration : newestFirst) {
-            prepared.forget(migration);
-            Optional<Long> previous = prepared.currentVersion();
-            TranslatedMigration translated = target.translate(migration);
-            long start = System.nanoTime();
-            if (config.dryRun()) {
-                printPlan(target, migration, runner.plannedSql(translated, false, previous));
-            } else {
-                if (translated.down().isEmpty()) {
-                    reporter.warn("[" + target.name() + "] " + migration.id() + " has no down SQL: only its record "
-                            + "is removed");
-                }
-                runner.rollback(translated, previous);
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            if (!config.dryRun()) {
-                reporter.info("[" + target.name() + "] rolled back " + migration.id() + " (" + millis + " ms)");
-            }
-            done.add(new AppliedMigration(target.name(), migration.id(), migration.version(), millis));
-        }
-        return done;
-    }
-
-    private void printPlan(Target target, Migration migration, List<String> sql) {
-        reporter.info("[" + target.name() + "] -- " + migration.id());
-        for (String statement : sql) {
-            reporter.info(statement.endsWith(";") || statement.startsWith("--") ? statement : statement + ";");
-        }
+    private GuardedChange guarded() {
+        return new GuardedChange(reporter, confirmation, config.dryRun(), config.lockWaitSeconds());
     }
 
     private static MigrateException notConfigured(String name) {

@@ -3,135 +3,160 @@ package ai.brokle.migrate.engine;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.liquibase.AppliedChangeSet;
+import ai.brokle.migrate.liquibase.ChangeLogException;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.state.SchemaVersion;
-import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * An open target made ready for a state-changing goal: the migration lock is held (except in dry runs), the
- * tracking tables exist, the applied set has been read once, and DATABASECHANGELOG agrees with golang-migrate's
- * {@code schema_migrations} (a database migrated or rolled back by the Go CLI is adopted here).
+ * The migration state of one open target, read once: DATABASECHANGELOG's records, golang-migrate's
+ * {@code schema_migrations}, and what they mean together. When {@code schema_migrations} moved without this plugin
+ * (the Go CLI migrated or rolled back), its moves are adopted in memory; {@link #persist()} writes them.
+ *
+ * <p>Goals read the state twice: first without a lock and without writing, to plan, preview and ask for
+ * confirmation; then again under the migration lock, to check the plan still holds and to act. A refused or
+ * previewed goal therefore changes nothing, and no lock is held while a prompt waits.
  */
 final class PreparedTarget implements AutoCloseable {
 
     final Target target;
     private final Reporter reporter;
-    private final boolean dryRun;
+    private final Map<String, AppliedChangeSet> recorded = new LinkedHashMap<>();
     private final Map<String, AppliedChangeSet> applied = new LinkedHashMap<>();
-    private final Map<String, Migration> files = new LinkedHashMap<>();
-    private MigrationLock lock;
+    private final List<Migration> adoptedAsApplied = new ArrayList<>();
+    private final List<String> adoptedAsRolledBack = new ArrayList<>();
     private Optional<SchemaVersion> state = Optional.empty();
+    private boolean versionTableExisted;
+    private MigrationLock lock;
 
-    private PreparedTarget(Target target, Reporter reporter, boolean dryRun) {
+    private PreparedTarget(Target target, Reporter reporter) {
         this.target = target;
         this.reporter = reporter;
-        this.dryRun = dryRun;
-        target.migrations.forEach(m -> files.put(m.id(), m));
     }
 
-    /**
-     * @param allowDirty true for {@code force}, which exists to repair a dirty database
-     * @param reconcile  false for {@code force}, which sets the state instead of adopting it
-     */
-    static PreparedTarget prepare(Target target, Reporter reporter, boolean dryRun, long lockWaitSeconds,
-                                  boolean allowDirty, boolean reconcile) {
-        PreparedTarget prepared = new PreparedTarget(target, reporter, dryRun);
+    /** Reads the state without a lock and without writing anything. */
+    static PreparedTarget read(Target target, Reporter reporter) {
+        PreparedTarget prepared = new PreparedTarget(target, reporter);
+        prepared.guarded(() -> {
+            prepared.load();
+            target.changeLog().rollback();
+        });
+        return prepared;
+    }
+
+    /** Takes the migration lock (waiting at most {@code lockWaitSeconds}), then reads the state. */
+    static PreparedTarget lock(Target target, Reporter reporter, long lockWaitSeconds) {
+        PreparedTarget prepared = new PreparedTarget(target, reporter);
+        prepared.guarded(() -> {
+            prepared.lock = target.dialect.lock(target.connection(), target.config,
+                    Duration.ofSeconds(lockWaitSeconds));
+            prepared.load();
+        });
+        return prepared;
+    }
+
+    private interface StateWork {
+        void run() throws ChangeLogException, SQLException;
+    }
+
+    private void guarded(StateWork work) {
         try {
-            prepared.load(lockWaitSeconds, allowDirty, reconcile);
-            return prepared;
+            work.run();
+        } catch (ChangeLogException | SQLException e) {
+            close();
+            throw new MigrateException("[" + target.name() + "] cannot read the migration state on "
+                    + target.displayUrl() + ": " + e.getMessage(), false, e);
         } catch (RuntimeException e) {
-            prepared.close();
+            close();
             throw e;
         }
     }
 
-    private void load(long lockWaitSeconds, boolean allowDirty, boolean reconcile) {
-        try {
-            boolean tableExisted = target.versionTable().exists();
-            List<AppliedChangeSet> rows;
-            if (dryRun) {
-                rows = target.changeLog().readApplied();
-            } else {
-                lock = target.dialect.lock(target.connection(), target.config, Duration.ofSeconds(lockWaitSeconds));
-                for (String ddl : target.dialect.trackingTablesSql(target.config)) {
-                    target.execute(ddl);
-                }
-                rows = target.changeLog().initAndReadApplied();
-            }
-            rows.forEach(row -> applied.put(row.id(), row));
-            state = target.versionTable().read();
-            if (state.isPresent() && state.get().dirty() && !allowDirty) {
-                throw new DirtyDatabaseException(target.name(), state.get().version());
-            }
-            if (!dryRun) {
-                target.versionTable().ensureExists();
-                target.changeLog().commit();
-            }
-            if (reconcile) {
-                if (tableExisted) {
-                    adopt(state.map(SchemaVersion::version));
-                } else if (!applied.isEmpty() && !dryRun) {
-                    writeVersion(currentVersion());
-                    target.changeLog().commit();
-                }
-            }
-        } catch (ChangeLogException | SQLException e) {
-            throw new MigrateException("[" + target.name() + "] cannot read the migration state on "
-                    + target.displayUrl() + ": " + e.getMessage(), false, e);
+    private void load() throws ChangeLogException, SQLException {
+        versionTableExisted = target.versionTable().exists();
+        target.changeLog().readApplied().forEach(row -> recorded.put(row.id(), row));
+        applied.putAll(recorded);
+        state = target.versionTable().read();
+        if (versionTableExisted && !dirty()) {
+            adopt(state.map(SchemaVersion::version).orElse(0L));
         }
     }
 
     /**
-     * Makes DATABASECHANGELOG agree with {@code schema_migrations} when another tool (the Go CLI) moved it: if its
-     * version is above the latest recorded one, the migrations in between are recorded as applied without running
-     * them; if below, the later records are removed (they were rolled back). When both agree nothing changes, so an
-     * older pending migration stays pending (and is reported as out of order).
+     * Adopts golang-migrate's version when another tool moved it: above every recorded migration, the files in
+     * between count as applied (the Go CLI ran them); below, the later records count as rolled back. Records whose
+     * file is gone still count, so a renamed or replaced file is never taken for one the Go CLI ran.
      */
-    private void adopt(Optional<Long> goVersion) throws ChangeLogException, SQLException {
-        long version = goVersion.orElse(0L);
-        long recorded = currentVersion().orElse(0L);
-        if (version == recorded) {
+    private void adopt(long goVersion) {
+        long latest = currentVersion().orElse(0L);
+        if (goVersion == latest) {
             return;
         }
-        List<Migration> toRecord = target.migrations.stream()
-                .filter(m -> m.version() > recorded && m.version() <= version && !applied.containsKey(m.id())).toList();
-        List<Migration> toUnrecord = target.migrations.stream()
-                .filter(m -> m.version() > version && applied.containsKey(m.id())).toList();
-        if (toRecord.isEmpty() && toUnrecord.isEmpty()) {
-            return;
+        for (Migration migration : target.migrations) {
+            if (migration.version() > latest && migration.version() <= goVersion && !applied.containsKey(migration.id())) {
+                adoptedAsApplied.add(migration);
+                applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
+            }
         }
-        reporter.info("[" + target.name() + "] " + target.config.table() + " says version "
-                + goVersion.map(String::valueOf).orElse("none") + " (golang-migrate): "
-                + (toRecord.isEmpty() ? "" : "recording " + toRecord.size() + " migration(s) as applied without "
-                + "running them") + (toRecord.isEmpty() || toUnrecord.isEmpty() ? "" : ", ")
-                + (toUnrecord.isEmpty() ? "" : "unrecording " + toUnrecord.size() + " rolled-back migration(s)")
-                + (dryRun ? " (dry run: not written)" : ""));
-        for (Migration migration : toRecord) {
-            if (!dryRun) {
+        for (String id : List.copyOf(applied.keySet())) {
+            if (Records.version(id) > goVersion) {
+                adoptedAsRolledBack.add(id);
+                applied.remove(id);
+            }
+        }
+    }
+
+    /**
+     * Creates the tracking tables when missing and writes what was adopted; under the lock only, after the plan
+     * was confirmed.
+     */
+    void persist() {
+        if (lock == null) {
+            throw new IllegalStateException("persist() needs the migration lock");
+        }
+        guarded(() -> {
+            for (String ddl : target.dialect.trackingTablesSql(target.config)) {
+                target.execute(ddl);
+            }
+            target.changeLog().initAndReadApplied();
+            target.versionTable().ensureExists();
+            target.changeLog().commit();
+            reportAdoption("");
+            for (Migration migration : adoptedAsApplied) {
                 target.changeLog().markRanWithoutRunning(target.translate(migration));
             }
-            applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
-        }
-        for (Migration migration : toUnrecord) {
-            if (!dryRun) {
-                target.changeLog().unmarkRan(target.translate(migration));
+            for (String id : adoptedAsRolledBack) {
+                target.changeLog().unmarkRan(id);
             }
-            applied.remove(migration.id());
-        }
-        if (!dryRun) {
+            if (!versionTableExisted && !applied.isEmpty()) {
+                writeVersion(currentVersion());
+            }
             target.changeLog().commit();
+        });
+    }
+
+    /** One line saying what was adopted from golang-migrate's version, if anything. */
+    void reportAdoption(String suffix) {
+        if (adoptedAsApplied.isEmpty() && adoptedAsRolledBack.isEmpty()) {
+            return;
         }
+        List<String> parts = new ArrayList<>();
+        if (!adoptedAsApplied.isEmpty()) {
+            parts.add("recording " + adoptedAsApplied.size() + " migration(s) as applied without running them");
+        }
+        if (!adoptedAsRolledBack.isEmpty()) {
+            parts.add("unrecording " + adoptedAsRolledBack.size() + " rolled-back migration(s)");
+        }
+        reporter.info("[" + target.name() + "] " + target.config.table() + " says version "
+                + state.map(s -> String.valueOf(s.version())).orElse("none") + " (golang-migrate): "
+                + String.join(", ", parts) + suffix);
     }
 
     /** Applied migrations that still have their files, oldest first. */
@@ -143,23 +168,56 @@ final class PreparedTarget implements AutoCloseable {
         return target.migrations.stream().filter(m -> !applied.containsKey(m.id())).toList();
     }
 
+    /** The highest applied version, counting records whose file is gone: what golang-migrate's version means. */
     Optional<Long> currentVersion() {
-        return appliedMigrations().stream().map(Migration::version).max(Comparator.naturalOrder());
+        return applied.keySet().stream().map(Records::version).max(Long::compare);
+    }
+
+    /** Ids of every applied migration, with or without its file, oldest (lowest version) first. */
+    List<String> appliedIds() {
+        return applied.keySet().stream().sorted(Records.BY_VERSION).toList();
     }
 
     Optional<SchemaVersion> state() {
         return state;
     }
 
+    boolean dirty() {
+        return state.map(SchemaVersion::dirty).orElse(false);
+    }
+
+    /** @throws DirtyDatabaseException when a migration failed part-way and nothing may run */
+    void requireClean() {
+        if (dirty()) {
+            throw new DirtyDatabaseException(explainDirty((version, failed) -> "Dirty database version " + version
+                    + " on " + target.name() + failed + ": "));
+        }
+    }
+
+    /** What the dirty flag means here and the exact recovery, as status shows it. */
+    String dirtyExplanation() {
+        return explainDirty((version, failed) -> "dirty at version " + version + failed + ": ");
+    }
+
+    private String explainDirty(java.util.function.BiFunction<String, String, String> headline) {
+        return DirtyState.explain(target.name(), state.orElseThrow(), recorded, target.migrations,
+                new FailureNote(target.workDir(), target.name()), headline);
+    }
+
+    /** DATABASECHANGELOG's own records, before adoption: what force and repair change. */
+    Map<String, AppliedChangeSet> recorded() {
+        return recorded;
+    }
+
     boolean isApplied(Migration migration) {
         return applied.containsKey(migration.id());
     }
 
-    /** Problems that make {@code up} unsafe: drift, missing files, out-of-order pending migrations. */
+    /** Problems that make {@code up} unsafe: drift, missing or renamed files, out-of-order pending migrations. */
     List<String> integrityProblems(boolean ignoreDrift, boolean outOfOrder) {
         List<String> problems = new ArrayList<>();
         if (!ignoreDrift) {
-            problems.addAll(Integrity.drift(target, applied, files));
+            problems.addAll(Integrity.drift(target, applied));
         }
         if (!outOfOrder) {
             Optional<Long> latest = currentVersion();
@@ -178,12 +236,12 @@ final class PreparedTarget implements AutoCloseable {
         target.versionTable().write(version.map(v -> new SchemaVersion(v, false)));
     }
 
-    Set<String> appliedIds() {
-        return applied.keySet().stream().collect(Collectors.toSet());
-    }
-
     void forget(Migration migration) {
         applied.remove(migration.id());
+    }
+
+    void forgetId(String id) {
+        applied.remove(id);
     }
 
     void remember(Migration migration) {

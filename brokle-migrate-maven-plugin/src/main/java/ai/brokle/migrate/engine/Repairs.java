@@ -2,14 +2,11 @@ package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.MigrateConfig;
-import ai.brokle.migrate.source.Migration;
-import ai.brokle.migrate.liquibase.ChangeLogException;
 
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
-/** The destructive goals that repair or wipe a database: force, drop, reset, unlock. Each asks for confirmation. */
+/** The destructive goals that wipe a database or its lock: drop, reset, unlock. Each asks for confirmation. */
 public final class Repairs {
 
     private final MigrateConfig config;
@@ -22,41 +19,6 @@ public final class Repairs {
         this.reporter = reporter;
         this.confirmation = confirmation;
         this.migrator = migrator;
-    }
-
-    /**
-     * Declares the database to be at {@code version} (clean), without running anything: migrations up to it are
-     * recorded as applied, later ones unrecorded. This is the recovery from a dirty database.
-     */
-    public void force() {
-        long version = migrator.requireVersion("force");
-        for (Target target : migrator.loadSingleTarget("force")) {
-            Migrator.requireKnownVersion(target, version);
-            try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
-                    reporter, false, config.lockWaitSeconds(), true, false)) {
-                confirmation.require("FORCE migration to version " + version + " (DANGEROUS) on " + target.name()
-                        + " (" + target.displayUrl() + "): no SQL runs, only the records change");
-                int recorded = 0;
-                int unrecorded = 0;
-                for (Migration migration : target.migrations) {
-                    boolean wanted = migration.version() <= version;
-                    if (wanted && !prepared.isApplied(migration)) {
-                        target.changeLog().markRanWithoutRunning(target.translate(migration));
-                        recorded++;
-                    } else if (!wanted && prepared.isApplied(migration)) {
-                        target.changeLog().unmarkRan(target.translate(migration));
-                        unrecorded++;
-                    }
-                }
-                prepared.writeVersion(version == 0 ? Optional.empty() : Optional.of(version));
-                target.changeLog().commit();
-                new FailureNote(config.workDir(), target.name()).clear();
-                reporter.info("[" + target.name() + "] forced to version " + version + " (clean): " + recorded
-                        + " migration(s) recorded as applied, " + unrecorded + " unrecorded; no SQL was run");
-            } catch (ChangeLogException | SQLException e) {
-                throw new MigrateException("[" + target.name() + "] force failed: " + e.getMessage(), false, e);
-            }
-        }
     }
 
     /** Drops every object of each selected datasource (ClickHouse first). */

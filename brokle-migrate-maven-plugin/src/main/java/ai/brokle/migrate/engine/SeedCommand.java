@@ -9,15 +9,12 @@ import ai.brokle.migrate.seed.SeedFileParser;
 import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedSet;
 import ai.brokle.migrate.seed.Seeder;
-import ai.brokle.migrate.state.SchemaVersion;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -187,15 +184,9 @@ final class SeedCommand {
         return line;
     }
 
-    private static void refuseDirty(Target target) {
-        try {
-            Optional<SchemaVersion> state = target.versionTable().read();
-            if (state.isPresent() && state.get().dirty()) {
-                throw new DirtyDatabaseException(target.name(), state.get().version());
-            }
-        } catch (SQLException e) {
-            throw new MigrateException("[" + target.name() + "] cannot read the migration state: " + e.getMessage(),
-                    false, e);
+    private void refuseDirty(Target target) {
+        try (PreparedTarget state = PreparedTarget.read(target, reporter)) {
+            state.requireClean();
         }
     }
 }

@@ -6,13 +6,14 @@ import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
-import ai.brokle.migrate.state.SchemaVersion;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the state of every selected datasource without changing anything: no table is created, no lock taken, and
- * golang-migrate's version is adopted in memory only — so status shows what {@code up} would see.
+ * golang-migrate's version is adopted in memory only (never in a dirty state) — so status shows what {@code up}
+ * would see.
  */
 final class StatusInspector {
 
@@ -41,20 +42,14 @@ final class StatusInspector {
             return error(datasource, datasource.displayUrl(), e.getMessage());
         }
         Target target = new Target(datasource, Dialects.of(datasource.name()), migrations);
-        try (target; PreparedTarget prepared = PreparedTarget.prepare(target.open(config.workDir(), reporter),
-                reporter, true, 0, true, true)) {
-            boolean dirty = prepared.state().map(SchemaVersion::dirty).orElse(false);
+        try (target; PreparedTarget prepared = PreparedTarget.read(target.open(config.workDir(), reporter), reporter)) {
+            boolean dirty = prepared.dirty();
             Long current = dirty ? Long.valueOf(prepared.state().get().version()) : prepared.currentVersion().orElse(null);
             List<String> pending = prepared.pending().stream().map(Migration::id).toList();
-            List<String> problems = prepared.integrityProblems(false, false);
+            List<String> problems = new ArrayList<>(prepared.integrityProblems(false, false));
             boolean drift = !problems.isEmpty();
             if (dirty) {
-                problems = new java.util.ArrayList<>(problems);
-                String failed = new FailureNote(config.workDir(), datasource.name()).statementFor(current)
-                        .map(statement -> " (failed in " + statement + ")").orElse("");
-                problems.add(0, "dirty at version " + current + failed + ": a migration failed part-way. Repair the "
-                        + "schema, then run: mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource.name()
-                        + " -Dbrokle.migrate.version=<last fully applied version>");
+                problems.add(0, prepared.dirtyExplanation());
             }
             List<String> locks = target.dialect.lockHolders(target.connection(), datasource);
             Health health = dirty ? Health.DIRTY : pending.isEmpty() ? Health.HEALTHY : Health.PENDING;

@@ -30,6 +30,7 @@ final class Target implements AutoCloseable {
     private ChangeLogSession changeLog;
     private VersionTable versionTable;
     private String url;
+    private Path workDir;
 
     Target(DatasourceConfig config, Dialect dialect, List<Migration> migrations) {
         this.config = config;
@@ -44,6 +45,7 @@ final class Target implements AutoCloseable {
 
     /** Starts the embedded server when needed and connects. */
     Target open(Path workDir, Reporter reporter) {
+        this.workDir = workDir;
         String user = config.username();
         url = config.jdbcUrl();
         var server = dialect.startEmbedded(config, workDir);
@@ -73,6 +75,11 @@ final class Target implements AutoCloseable {
         }
         versionTable = dialect.versionTable(connection, config);
         return this;
+    }
+
+    /** The plugin's work directory (embedded data, failure notes). */
+    Path workDir() {
+        return workDir;
     }
 
     String displayUrl() {

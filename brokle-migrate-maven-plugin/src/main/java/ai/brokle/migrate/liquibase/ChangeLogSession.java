@@ -22,6 +22,7 @@ import liquibase.sqlgenerator.SqlGeneratorFactory;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.MarkChangeSetRanStatement;
 import liquibase.statement.core.RemoveChangeSetRanStatusStatement;
+import liquibase.statement.core.UpdateChangeSetChecksumStatement;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -166,6 +167,25 @@ public final class ChangeLogSession implements AutoCloseable {
     public void unmarkRan(TranslatedMigration migration) throws ChangeLogException {
         try {
             executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
+    }
+
+    /** Removes the DATABASECHANGELOG row of a migration whose file is gone (not committed). */
+    public void unmarkRan(String id) throws ChangeLogException {
+        try {
+            executor().execute(new RemoveChangeSetRanStatusStatement(new ChangeSet(id, ChangeSetTranslator.AUTHOR,
+                    false, false, logicalPath, null, null, null)));
+        } catch (DatabaseException e) {
+            throw new ChangeLogException(e);
+        }
+    }
+
+    /** Records the migration's current checksum in its DATABASECHANGELOG row (not committed), for repair. */
+    public void updateChecksum(TranslatedMigration migration) throws ChangeLogException {
+        try {
+            executor().execute(new UpdateChangeSetChecksumStatement(migration.changeSet()));
         } catch (DatabaseException e) {
             throw new ChangeLogException(e);
         }

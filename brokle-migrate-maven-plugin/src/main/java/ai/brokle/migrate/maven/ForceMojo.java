@@ -33,6 +33,6 @@ public class ForceMojo extends AbstractDestructiveMojo {
 
     @Override
     protected void run(Migrator migrator, MigrateConfig config) {
-        migrator.repairs().force();
+        migrator.force();
     }
 }

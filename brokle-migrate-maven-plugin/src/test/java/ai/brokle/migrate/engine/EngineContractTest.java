@@ -216,8 +216,8 @@ abstract class EngineContractTest {
         DatasourceStatus status = migrator(Map.of()).status().datasources().get(0);
         assertEquals(Health.DIRTY, status.health());
         assertEquals(2L, status.currentVersion());
-        assertThrows(ConfirmationRefusedException.class, () -> migrator(Map.of("version", "2")).repairs().force());
-        migrator(Map.of("version", "2", "confirm", "yes")).repairs().force();
+        assertThrows(ConfirmationRefusedException.class, () -> migrator(Map.of("version", "2")).force());
+        migrator(Map.of("version", "2", "confirm", "yes")).force();
         assertEquals(2L, schemaMigrations().orElseThrow()[0]);
         assertEquals(0L, schemaMigrations().orElseThrow()[1]);
         assertEquals(List.of("000001_t1", "000002_t2"), changeLogIds());
@@ -228,7 +228,7 @@ abstract class EngineContractTest {
     void forceZeroMeansNothingApplied() throws Exception {
         threeTables();
         migrator(Map.of()).up();
-        migrator(Map.of("version", "0", "confirm", "yes")).repairs().force();
+        migrator(Map.of("version", "0", "confirm", "yes")).force();
         assertTrue(schemaMigrations().isEmpty());
         assertEquals(List.of(), changeLogIds());
         assertTrue(tableExists("t3"), "force runs no SQL");

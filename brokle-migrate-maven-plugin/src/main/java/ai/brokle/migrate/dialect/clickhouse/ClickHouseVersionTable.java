@@ -17,8 +17,6 @@ import java.util.Optional;
  */
 final class ClickHouseVersionTable implements VersionTable {
 
-    private static final long NIL_VERSION = -1;
-
     private final Connection connection;
     private final String table;
     private final String cluster;
@@ -59,10 +57,11 @@ final class ClickHouseVersionTable implements VersionTable {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, dirty FROM " + table
                      + " ORDER BY sequence DESC LIMIT 1")) {
-            if (!rs.next() || rs.getLong(1) == NIL_VERSION) {
+            if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new SchemaVersion(rs.getLong(1), rs.getInt(2) != 0));
+            SchemaVersion state = new SchemaVersion(rs.getLong(1), rs.getInt(2) != 0);
+            return state.nil() && !state.dirty() ? Optional.empty() : Optional.of(state);
         }
     }
 
@@ -75,7 +74,7 @@ final class ClickHouseVersionTable implements VersionTable {
 
     @Override
     public List<String> writeSql(Optional<SchemaVersion> state) {
-        long version = state.map(SchemaVersion::version).orElse(NIL_VERSION);
+        long version = state.map(SchemaVersion::version).orElse(SchemaVersion.NIL);
         int dirty = state.map(SchemaVersion::dirty).orElse(false) ? 1 : 0;
         long sequence = System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L;
         return List.of("INSERT INTO " + table + " (version, dirty, sequence) VALUES (" + version + ", " + dirty + ", "

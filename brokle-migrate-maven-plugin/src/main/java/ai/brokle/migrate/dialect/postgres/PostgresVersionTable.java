@@ -50,7 +50,11 @@ final class PostgresVersionTable implements VersionTable {
         }
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT version, dirty FROM " + table + " LIMIT 1")) {
-            return rs.next() ? Optional.of(new SchemaVersion(rs.getLong(1), rs.getBoolean(2))) : Optional.empty();
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            SchemaVersion state = new SchemaVersion(rs.getLong(1), rs.getBoolean(2));
+            return state.nil() && !state.dirty() ? Optional.empty() : Optional.of(state);
         }
     }
 

@@ -1,0 +1,22 @@
+package ai.brokle.migrate.engine;
+
+import java.util.Comparator;
+
+/** DATABASECHANGELOG ids of this plugin are migration file stems ({@code 000042_name}): their version leads. */
+final class Records {
+
+    static final Comparator<String> BY_VERSION = Comparator.comparingLong(Records::version);
+
+    private Records() {
+    }
+
+    /** The version of a recorded id; 0 for an id that is not a migration stem (never written by this plugin). */
+    static long version(String id) {
+        int underscore = id.indexOf('_');
+        try {
+            return Long.parseLong(underscore < 0 ? id : id.substring(0, underscore));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
