@@ -24,6 +24,12 @@ public interface Dialect {
     /** True when a migration and its bookkeeping can share one transaction. */
     boolean transactional();
 
+    /**
+     * True when a DATABASECHANGELOG row can be updated in place (a checksum re-recorded by repair); false where
+     * the row is replaced instead (ClickHouse: its Liquibase extension cannot generate the update).
+     */
+    boolean updatesChangeLogInPlace();
+
     /** Starts a server of the plugin's own when the datasource asks for one (no URL configured). */
     Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir);
 

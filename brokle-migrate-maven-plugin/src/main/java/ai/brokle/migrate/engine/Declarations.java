@@ -3,6 +3,7 @@ package ai.brokle.migrate.engine;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogException;
+import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
 
 import java.sql.SQLException;
@@ -137,7 +138,13 @@ final class Declarations {
                     state.remember(migration);
                 }
                 for (Migration migration : plan.rechecksum()) {
-                    target.changeLog().updateChecksum(target.translate(migration));
+                    TranslatedMigration translated = target.translate(migration);
+                    if (target.dialect.updatesChangeLogInPlace()) {
+                        target.changeLog().updateChecksum(translated);
+                    } else {
+                        target.changeLog().unmarkRan(translated);
+                        target.changeLog().markRan(translated);
+                    }
                 }
                 state.writeVersion(forcedVersion == null ? state.currentVersion()
                         : Optional.of(forcedVersion).filter(v -> v != 0));

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine contract on a real PostgreSQL, plus what only PostgreSQL does (transactions, $$ bodies). */
-class PostgresEngineTest extends EngineContractTest {
+class PostgresEngineTest extends StateTruthContractTest {
 
     @Override
     String datasource() {
@@ -90,6 +91,47 @@ class PostgresEngineTest extends EngineContractTest {
         try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    @Override
+    String nonTransactional(String sql) {
+        return "-- +migrate notransaction\n" + sql;
+    }
+
+    @Override
+    String trackingDump() throws SQLException {
+        StringBuilder dump = new StringBuilder();
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                    + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                dump.append(table).append(":\n");
+                try (ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            dump.append(rs.getString(i)).append('|');
+                        }
+                        dump.append('\n');
+                    }
+                }
+            }
+        }
+        return dump.toString();
+    }
+
+    @Test
+    void transactionControlInATransactionalFileIsRefusedBeforeAnythingRuns() throws Exception {
+        write("000001_a.up.sql", "CREATE TABLE a (id integer);\nCOMMIT;\nSELECT 1/0;\n");
+        MigrateException e = assertThrows(MigrateException.class, () -> migrator(Map.of()).up());
+        assertTrue(e.getMessage().contains("000001_a.up.sql (up), line 2: COMMIT")
+                && e.getMessage().contains("-- +migrate notransaction"), e.getMessage());
+        assertFalse(tableExists("a"));
+        assertFalse(tableExists("schema_migrations"), "refused while planning: not even a tracking table");
     }
 
     @Override

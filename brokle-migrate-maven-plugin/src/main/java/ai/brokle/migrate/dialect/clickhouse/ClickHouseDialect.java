@@ -38,6 +38,11 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     @Override
+    public boolean updatesChangeLogInPlace() {
+        return false;
+    }
+
+    @Override
     public Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
         return Optional.empty();
     }

@@ -37,6 +37,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean updatesChangeLogInPlace() {
+        return true;
+    }
+
+    @Override
     public Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
         if (!config.embedded()) {
             return Optional.empty();
