@@ -2,6 +2,7 @@ package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.SecretMasker;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.liquibase.ChangeLogException;
 
@@ -54,7 +55,7 @@ public final class Repairs {
                 reporter.info("[" + target.name() + "] forced to version " + version + " (clean): " + recorded
                         + " migration(s) recorded as applied, " + unrecorded + " unrecorded; no SQL was run");
             } catch (ChangeLogException | SQLException e) {
-                throw new MigrateException("[" + target.name() + "] force failed: " + e.getMessage(), false, e);
+                throw failure(target, "force failed: ", e, false);
             }
         }
     }
@@ -85,8 +86,7 @@ public final class Repairs {
                 reporter.info("[" + target.name() + "] " + (recreate ? "reset" : "dropped everything in") + " "
                         + database);
             } catch (SQLException e) {
-                throw new MigrateException("[" + target.name() + "] " + (recreate ? "reset" : "drop") + " failed: "
-                        + e.getMessage(), true, e);
+                throw failure(target, (recreate ? "reset" : "drop") + " failed: ", e, true);
             }
         }
     }
@@ -106,8 +106,15 @@ public final class Repairs {
                 int released = target.dialect.releaseStaleLocks(target.connection(), target.config);
                 reporter.info("[" + target.name() + "] released " + released + " lock(s)");
             } catch (SQLException e) {
-                throw new MigrateException("[" + target.name() + "] unlock failed: " + e.getMessage(), false, e);
+                throw failure(target, "unlock failed: ", e, false);
             }
         }
+    }
+
+    /** The database's message may echo a URL or credentials: message and kept cause are masked. */
+    private static MigrateException failure(Target target, String what, Exception e, boolean userError) {
+        return new MigrateException("[" + target.name() + "] " + what
+                + SecretMasker.maskAll(e.getMessage(), target.config.secrets()), userError,
+                SecretMasker.maskedCopy(e, target.config.secrets()));
     }
 }

@@ -56,6 +56,7 @@ final class Target implements AutoCloseable {
         }
         try {
             connection = dialect.connect(url, user, config.password());
+            dialect.configureSession(connection, config);
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "
@@ -69,7 +70,8 @@ final class Target implements AutoCloseable {
         } catch (ChangeLogException | SQLException e) {
             close();
             throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
-                    + SecretMasker.mask(e.getMessage(), config.password()), false, e);
+                    + SecretMasker.mask(e.getMessage(), config.password()), false,
+                    SecretMasker.maskedCopy(e, config.secrets()));
         }
         versionTable = dialect.versionTable(connection, config);
         return this;
