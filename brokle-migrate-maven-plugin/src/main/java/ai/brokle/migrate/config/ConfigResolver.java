@@ -12,8 +12,10 @@ import java.util.TreeSet;
 
 /**
  * Resolves the plugin's configuration. Precedence, lowest first: defaults &lt; pom {@code <configuration>} &lt;
- * {@code .env} &lt; environment &lt; {@code -D} properties. Every error names the parameter, where its value came
- * from, and the fix.
+ * {@code .env} &lt; environment &lt; {@code -D} properties. Within {@code .env} or the environment, DATABASE_URL wins
+ * over Brokle's DB_* variables. golang-migrate's x-* URL parameters set the version table and cluster unless the
+ * parameter is set explicitly (then they must agree). Every error names the parameter, where its value came from,
+ * and the fix.
  */
 public final class ConfigResolver {
 
@@ -62,8 +64,8 @@ public final class ConfigResolver {
             }
         });
         layer(pom, "pom <configuration>");
-        layer(fromEnvironment(DotEnv.read(sources.baseDir().resolve(".env"))), ".env");
-        layer(fromEnvironment(sources.environment()), "environment");
+        environmentLayer(DotEnv.read(sources.baseDir().resolve(".env")), ".env");
+        environmentLayer(sources.environment(), "environment");
         layer(fromCommandLine(sources.commandLine()), "-D property");
 
         String db = get("db").toLowerCase(Locale.ROOT);
@@ -93,9 +95,11 @@ public final class ConfigResolver {
         String serverId = get(name + ".serverId");
         Integer httpPort = integer(name + ".httpPort");
         String jdbcUrl = null;
+        GoMigrateParameters goMigrate = GoMigrateParameters.NONE;
         if (url != null && !url.isBlank()) {
             DatabaseUrl parsed = DatabaseUrl.parse(name, describe(name + ".url"), url, httpPort, notes::add);
             jdbcUrl = parsed.jdbcUrl();
+            goMigrate = parsed.goMigrate();
             if (serverId != null && (username != null || password != null || parsed.username() != null)) {
                 throw error(name + ".serverId", "is set together with a user name or password (in "
                         + (username != null || password != null
@@ -118,13 +122,34 @@ public final class ConfigResolver {
             password = credentials.password();
         }
         boolean embedded = jdbcUrl == null && name.equals("postgres");
-        String table = get(name + ".table");
+        String table = agreeing(name + ".table", goMigrate.table(), "x-migrations-table", "version table");
+        String cluster = agreeing(name + ".cluster", goMigrate.cluster(), "x-cluster-name", "cluster");
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
             throw error(name + ".table", "is not a valid table name. Use letters, digits and '_', e.g. "
                     + "schema_migrations.");
         }
         return new DatasourceConfig(name, jdbcUrl, username, password, embedded,
-                path(sources.baseDir(), name + ".dir"), table, get(name + ".cluster"), Map.of());
+                path(sources.baseDir(), name + ".dir"), table, cluster, Map.of(), goMigrate.tableEngine(),
+                goMigrate.statementTimeout());
+    }
+
+    /**
+     * The value a golang-migrate URL parameter asks for, unless the plugin parameter is set explicitly; both set
+     * and different is an error, as the plugin and the Go CLI would then work on different tables.
+     */
+    private String agreeing(String key, String fromUrl, String urlParameter, String what) {
+        String explicit = strip(get(key));
+        boolean isExplicit = explicit != null && !explicit.isEmpty() && !"default".equals(origins.get(key));
+        if (fromUrl == null) {
+            return get(key);
+        }
+        if (isExplicit && !explicit.equals(fromUrl)) {
+            String datasource = key.substring(0, key.indexOf('.'));
+            throw error(key, "conflicts with " + urlParameter + "=" + fromUrl + " in " + describe(datasource + ".url")
+                    + ": the plugin and the Go CLI would use different " + what + "s. Remove one of the two or make "
+                    + "them equal.");
+        }
+        return fromUrl;
     }
 
     private void layer(Map<String, String> layerValues, String origin) {
@@ -134,7 +159,8 @@ public final class ConfigResolver {
         });
     }
 
-    private static Map<String, String> fromEnvironment(Map<String, String> environment) {
+    /** The environment or {@code .env}: Brokle's variables, and DB_* when the layer has no DATABASE_URL. */
+    private void environmentLayer(Map<String, String> environment, String origin) {
         Map<String, String> mapped = new HashMap<>();
         ENVIRONMENT.forEach((variable, key) -> {
             String value = environment.get(variable);
@@ -142,7 +168,13 @@ public final class ConfigResolver {
                 mapped.put(key, value);
             }
         });
-        return mapped;
+        layer(mapped, origin);
+        if (!mapped.containsKey("postgres.url")) {
+            DbVariables.postgresUrl(environment, origin).ifPresent(url -> {
+                values.put("postgres.url", url);
+                origins.put("postgres.url", DbVariables.origin(origin));
+            });
+        }
     }
 
     private static Map<String, String> fromCommandLine(Map<String, String> properties) {

@@ -4,16 +4,22 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Turns the URL forms users have into a JDBC URL plus credentials:
  * {@code jdbc:postgresql://...}, {@code postgres://user:pass@host:port/db?sslmode=disable},
  * {@code jdbc:clickhouse:...} and {@code clickhouse://user:pass@host:9000/db?x-multi-statement=true}.
+ * golang-migrate's {@code x-*} parameters never reach the driver: they are read into {@link #goMigrate()}.
  */
-public record DatabaseUrl(String jdbcUrl, String username, String password) {
+public record DatabaseUrl(String jdbcUrl, String username, String password, GoMigrateParameters goMigrate) {
+
+    private static final String PERCENT_ENCODE = "percent-encode special characters in the user name and "
+            + "password: '@' as %40, '#' as %23, '/' as %2F, '?' as %3F, ':' in the user name as %3A, '%' as %25";
+
+    public DatabaseUrl(String jdbcUrl, String username, String password) {
+        this(jdbcUrl, username, password, GoMigrateParameters.NONE);
+    }
 
     static final int CLICKHOUSE_NATIVE_PORT = 9000;
     static final int CLICKHOUSE_NATIVE_TLS_PORT = 9440;
@@ -31,10 +37,16 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         String lower = url.toLowerCase();
         if ("postgres".equals(datasource)) {
             if (lower.startsWith("jdbc:postgresql:")) {
-                return new DatabaseUrl(url, null, null);
+                int query = url.indexOf('?');
+                if (query < 0) {
+                    return new DatabaseUrl(url, null, null);
+                }
+                GoMigrateQuery.Split split = GoMigrateQuery.split(datasource, parameter, url, url.substring(query + 1));
+                String kept = split.driverQuery().isEmpty() ? "" : "?" + split.driverQuery();
+                return new DatabaseUrl(url.substring(0, query) + kept, null, null, split.goMigrate());
             }
             if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
-                return fromUri(parameter, url, "jdbc:postgresql://", 5432, null, notes);
+                return fromUri(datasource, parameter, url, "jdbc:postgresql://", 5432, null, notes);
             }
             throw invalid(parameter, url, "jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db?sslmode=disable");
         }
@@ -43,36 +55,39 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             if (!rest.contains("://")) {
                 rest = "http://" + rest.replaceFirst("^//", "");
             }
-            DatabaseUrl parsed = fromUri(parameter, rest, "", CLICKHOUSE_HTTP_PORT, httpPort, notes);
-            return new DatabaseUrl("jdbc:clickhouse:" + parsed.jdbcUrl, parsed.username, parsed.password);
+            DatabaseUrl parsed = fromUri(datasource, parameter, rest, "", CLICKHOUSE_HTTP_PORT, httpPort, notes);
+            return new DatabaseUrl("jdbc:clickhouse:" + parsed.jdbcUrl, parsed.username, parsed.password,
+                    parsed.goMigrate);
         }
         if (lower.startsWith("clickhouse://") || lower.startsWith("tcp://")) {
-            return fromUri(parameter, url, "jdbc:clickhouse:http://", CLICKHOUSE_HTTP_PORT, httpPort, notes);
+            return fromUri(datasource, parameter, url, "jdbc:clickhouse:http://", CLICKHOUSE_HTTP_PORT, httpPort, notes);
         }
         throw invalid(parameter, url, "jdbc:clickhouse:http://host:8123/db or clickhouse://user:pass@host:9000/db");
     }
 
-    private static DatabaseUrl fromUri(String parameter, String url, String prefix, int defaultPort, Integer httpPort,
-                                       Consumer<String> notes) {
+    private static DatabaseUrl fromUri(String datasource, String parameter, String url, String prefix,
+                                       int defaultPort, Integer httpPort, Consumer<String> notes) {
         URI uri;
         try {
-            uri = new URI(url);
+            // a raw '"' (as in x-migrations-table="schema"."table") is what golang-migrate accepts unencoded
+            uri = new URI(url.replace("\"", "%22"));
         } catch (URISyntaxException e) {
-            throw invalid(parameter, url, "scheme://user:pass@host:port/db (URL-encode special characters in "
-                    + "the password)");
+            throw invalid(parameter, url, "scheme://user:pass@host:port/db and " + PERCENT_ENCODE);
         }
         if (uri.getHost() == null) {
-            // an unencoded '@', '#', '/' or '?' in the password hides the host from the parser
-            throw invalid(parameter, url, url.indexOf('@', url.indexOf("://") + 3) >= 0
-                    ? "scheme://user:pass@host:port/db with a host name, and URL-encode special characters in the "
-                      + "password ('@' as %40, '#' as %23, '/' as %2F, '?' as %3F)"
-                    : "scheme://user:pass@host:port/db with a host name");
+            throw invalid(parameter, url, hasUserInfo(url) ? "scheme://user:pass@host:port/db with a host name, and "
+                    + PERCENT_ENCODE : "scheme://user:pass@host:port/db with a host name");
+        }
+        // An unencoded '/', '?' or '#' in the password ends the user info early: the rest of the password would
+        // become host, path, query or fragment. None of these holds an '@' (or a fragment) in a database URL.
+        if (uri.getRawFragment() != null || contains(uri.getRawPath(), '@') || contains(uri.getRawQuery(), '@')) {
+            throw invalid(parameter, url, "scheme://user:pass@host:port/db and " + PERCENT_ENCODE);
         }
         String user = null;
         String pass = null;
         if (uri.getRawUserInfo() != null) {
             String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
+            user = parts[0].isEmpty() ? null : decode(parts[0]);
             pass = parts.length > 1 ? decode(parts[1]) : null;
         }
         String scheme = prefix.isEmpty() ? uri.getScheme() + "://" : prefix;
@@ -92,23 +107,17 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
         if (clickhouse && "/".equals(path)) {
             path = "/default";
         }
-        String query = keptQuery(uri.getRawQuery());
-        return new DatabaseUrl(scheme + uri.getHost() + ":" + port + path + (query.isEmpty() ? "" : "?" + query),
-                user, pass);
+        GoMigrateQuery.Split query = GoMigrateQuery.split(datasource, parameter, url, uri.getRawQuery());
+        String kept = query.driverQuery().isEmpty() ? "" : "?" + query.driverQuery();
+        return new DatabaseUrl(scheme + uri.getHost() + ":" + port + path + kept, user, pass, query.goMigrate());
     }
 
-    /** Drops golang-migrate's own {@code x-*} parameters, which no JDBC driver understands. */
-    private static String keptQuery(String rawQuery) {
-        if (rawQuery == null) {
-            return "";
-        }
-        List<String> kept = new ArrayList<>();
-        for (String pair : rawQuery.split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("x-")) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
+    private static boolean hasUserInfo(String url) {
+        return url.indexOf('@', url.indexOf("://") + 3) >= 0;
+    }
+
+    private static boolean contains(String text, char c) {
+        return text != null && text.indexOf(c) >= 0;
     }
 
     private static String decode(String s) {

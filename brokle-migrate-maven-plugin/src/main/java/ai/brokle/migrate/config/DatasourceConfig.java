@@ -1,21 +1,32 @@
 package ai.brokle.migrate.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One resolved datasource.
  *
- * @param name        {@code postgres} or {@code clickhouse}
- * @param jdbcUrl     JDBC URL without credentials; null when not configured (or embedded)
- * @param embedded    true when no PostgreSQL URL is configured anywhere and the embedded server is used
- * @param dir         migration directory
- * @param table       golang-migrate compatible version table
- * @param cluster     ClickHouse cluster for ON CLUSTER tracking tables, or null
- * @param properties  extra driver settings (never credentials)
+ * @param name             {@code postgres} or {@code clickhouse}
+ * @param jdbcUrl          JDBC URL without credentials; null when not configured (or embedded)
+ * @param embedded         true when no PostgreSQL URL is configured anywhere and the embedded server is used
+ * @param dir              migration directory
+ * @param table            golang-migrate compatible version table
+ * @param cluster          ClickHouse cluster for ON CLUSTER tracking tables, or null
+ * @param properties       extra driver settings (never credentials)
+ * @param tableEngine      ClickHouse engine of the version table (golang-migrate's x-migrations-table-engine), or
+ *                         null for golang-migrate's default
+ * @param statementTimeout limit for each statement on the connection (x-statement-timeout), or null for none
  */
 public record DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
-                               Path dir, String table, String cluster, Map<String, String> properties) {
+                               Path dir, String table, String cluster, Map<String, String> properties,
+                               String tableEngine, Duration statementTimeout) {
+
+    public DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
+                            Path dir, String table, String cluster, Map<String, String> properties) {
+        this(name, jdbcUrl, username, password, embedded, dir, table, cluster, properties, null, null);
+    }
 
     public boolean configured() {
         return embedded || jdbcUrl != null;
@@ -32,8 +43,14 @@ public record DatasourceConfig(String name, String jdbcUrl, String username, Str
         return SecretMasker.maskUrl(jdbcUrl) + (username == null ? "" : " (user " + username + ")");
     }
 
+    /** What must never be printed: the password, when there is one. */
+    public List<String> secrets() {
+        return password == null || password.isEmpty() ? List.of() : List.of(password);
+    }
+
     public DatasourceConfig withUrl(String url, String user, String pass) {
-        return new DatasourceConfig(name, url, user, pass, embedded, dir, table, cluster, properties);
+        return new DatasourceConfig(name, url, user, pass, embedded, dir, table, cluster, properties, tableEngine,
+                statementTimeout);
     }
 
     @Override

@@ -36,6 +36,10 @@ public interface Dialect {
     /** Opens a connection with the dialect's driver, never through DriverManager. */
     Connection connect(String jdbcUrl, String username, String password) throws SQLException;
 
+    /** Applies the datasource's session settings (e.g. a statement timeout) to a new connection. */
+    default void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
+    }
+
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;
 

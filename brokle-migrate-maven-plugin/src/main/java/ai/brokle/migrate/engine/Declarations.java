@@ -150,8 +150,7 @@ final class Declarations {
                         : Optional.of(forcedVersion).filter(v -> v != 0));
                 target.changeLog().commit();
             } catch (ChangeLogException | SQLException e) {
-                throw new MigrateException("[" + target.name() + "] " + (forcedVersion == null ? "repair" : "force")
-                        + " failed: " + e.getMessage(), false, e);
+                throw target.failure((forcedVersion == null ? "repair" : "force") + " failed: ", e, false);
             }
             new FailureNote(target.workDir(), target.name()).clear();
             if (forcedVersion != null) {

@@ -71,8 +71,7 @@ final class PreparedTarget implements AutoCloseable {
             work.run();
         } catch (ChangeLogException | SQLException e) {
             close();
-            throw new MigrateException("[" + target.name() + "] cannot read the migration state on "
-                    + target.displayUrl() + ": " + e.getMessage(), false, e);
+            throw target.failure("cannot read the migration state on " + target.displayUrl() + ": ", e, false);
         } catch (RuntimeException e) {
             close();
             throw e;

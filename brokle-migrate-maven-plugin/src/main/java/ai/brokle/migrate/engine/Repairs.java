@@ -47,8 +47,7 @@ public final class Repairs {
                 reporter.info("[" + target.name() + "] " + (recreate ? "reset" : "dropped everything in") + " "
                         + database);
             } catch (SQLException e) {
-                throw new MigrateException("[" + target.name() + "] " + (recreate ? "reset" : "drop") + " failed: "
-                        + e.getMessage(), true, e);
+                throw target.failure((recreate ? "reset" : "drop") + " failed: ", e, true);
             }
         }
     }
@@ -68,8 +67,10 @@ public final class Repairs {
                 int released = target.dialect.releaseStaleLocks(target.connection(), target.config);
                 reporter.info("[" + target.name() + "] released " + released + " lock(s)");
             } catch (SQLException e) {
-                throw new MigrateException("[" + target.name() + "] unlock failed: " + e.getMessage(), false, e);
+                throw target.failure("unlock failed: ", e, false);
             }
         }
     }
+
+    /** The database's message may echo a URL or credentials: message and kept cause are masked. */
 }

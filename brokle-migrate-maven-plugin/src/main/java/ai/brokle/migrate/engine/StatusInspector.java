@@ -3,6 +3,7 @@ package ai.brokle.migrate.engine;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.SecretMasker;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
@@ -62,8 +63,9 @@ final class StatusInspector {
         }
     }
 
+    /** A datasource that cannot be inspected; the problem (often a driver's message) is masked. */
     private static DatasourceStatus error(DatasourceConfig datasource, String url, String problem) {
         return new DatasourceStatus(datasource.name(), Health.ERROR, url, String.valueOf(datasource.dir()), null,
-                false, false, 0, List.of(), List.of(problem), List.of());
+                false, false, 0, List.of(), List.of(SecretMasker.maskAll(problem, datasource.secrets())), List.of());
     }
 }

@@ -58,6 +58,7 @@ final class Target implements AutoCloseable {
         }
         try {
             connection = dialect.connect(url, user, config.password());
+            dialect.configureSession(connection, config);
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "
@@ -71,7 +72,8 @@ final class Target implements AutoCloseable {
         } catch (ChangeLogException | SQLException e) {
             close();
             throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
-                    + SecretMasker.mask(e.getMessage(), config.password()), false, e);
+                    + SecretMasker.mask(e.getMessage(), config.password()), false,
+                    SecretMasker.maskedCopy(e, config.secrets()));
         }
         versionTable = dialect.versionTable(connection, config);
         return this;
@@ -85,6 +87,12 @@ final class Target implements AutoCloseable {
     String displayUrl() {
         return url == null || embedded != null ? config.displayUrl() : SecretMasker.maskUrl(url)
                 + (config.username() == null ? "" : " (user " + config.username() + ")");
+    }
+
+    /** A failure on this target, with the secrets masked in its message and in every cause kept. */
+    MigrateException failure(String what, Exception e, boolean userError) {
+        return new MigrateException("[" + name() + "] " + what + SecretMasker.maskAll(e.getMessage(), config.secrets()),
+                userError, SecretMasker.maskedCopy(e, config.secrets()));
     }
 
     void execute(String sql) throws SQLException {

@@ -1,6 +1,5 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.Credentials;
@@ -10,6 +9,7 @@ import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.Reporter;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,6 +20,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import java.io.Console;
 import java.io.File;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ import java.util.Properties;
 
 /**
  * Maven glue shared by every goal: parameters, configuration sources, the prompter, the log, and the one place
- * where engine errors become Maven failures (user errors fail the build; the rest are execution errors).
+ * where engine errors become Maven failures ({@link MojoFailures}: user errors fail the build, the rest are
+ * execution errors, all masked).
  */
 public abstract class AbstractMigrateMojo extends AbstractMojo {
 
@@ -68,17 +70,19 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             getLog().info("brokle-migrate: skipped (brokle.migrate.skip=true)");
             return;
         }
+        MigrateConfig config = null;
         try {
-            MigrateConfig config = ConfigResolver.resolve(sources());
+            config = ConfigResolver.resolve(sources());
             config.notes().forEach(note -> getLog().info(note));
             run(new Migrator(config, reporter(), this::prompt), config);
-        } catch (MigrateException e) {
-            if (e.isUserError()) {
-                throw new MojoFailureException(e.getMessage(), e);
-            }
-            throw new MojoExecutionException(e.getMessage(), e);
         } catch (RuntimeException e) {
-            throw new MojoExecutionException("brokle-migrate failed unexpectedly: " + e, e);
+            List<String> secrets = config == null ? List.of()
+                    : config.datasources().stream().flatMap(d -> d.secrets().stream()).toList();
+            AbstractMojoExecutionException failure = MojoFailures.of(e, secrets);
+            if (failure instanceof MojoFailureException userError) {
+                throw userError;
+            }
+            throw (MojoExecutionException) failure;
         }
     }
 

@@ -45,14 +45,14 @@ class DatabaseUrlTest {
                         new DatabaseUrl("jdbc:postgresql://h:5432/db", "u@corp", "pw")),
                 arguments("postgres", "postgres://u:p:with:colons@h/db",
                         new DatabaseUrl("jdbc:postgresql://h:5432/db", "u", "p:with:colons")),
-                arguments("postgres", "  postgres://h:5432/db?sslmode=require&x-migrations-table=m&x-foo=1  ",
+                arguments("postgres", "  postgres://h:5432/db?sslmode=require&x-multi-statement-max-size=10  ",
                         new DatabaseUrl("jdbc:postgresql://h:5432/db?sslmode=require", null, null)),
                 arguments("postgres", "postgres://h/db?x-multi-statement=true",
                         new DatabaseUrl("jdbc:postgresql://h:5432/db", null, null)),
                 arguments("postgres", "postgres://[::1]:5433/db",
                         new DatabaseUrl("jdbc:postgresql://[::1]:5433/db", null, null)),
-                arguments("postgres", "jdbc:postgresql://h:5432/db?user=u&password=pw&x-keep=1",
-                        new DatabaseUrl("jdbc:postgresql://h:5432/db?user=u&password=pw&x-keep=1", null, null)),
+                arguments("postgres", "jdbc:postgresql://h:5432/db?user=u&password=pw",
+                        new DatabaseUrl("jdbc:postgresql://h:5432/db?user=u&password=pw", null, null)),
                 arguments("postgres", "jdbc:postgresql:db",
                         new DatabaseUrl("jdbc:postgresql:db", null, null)),
                 arguments("clickhouse", "clickhouse://u:p@h:8123/db",
@@ -133,7 +133,13 @@ class DatabaseUrlTest {
                 arguments("postgres", "postgres://admin:Sup3r@Secret@h/db", "Secret"),
                 arguments("postgres", "postgres://admin:s3cr@t!pw@db.example.com:5432/app", "t!pw"),
                 arguments("postgres", "postgres://admin:Sup3r%zzSecret@h/db", "Secret"),
-                arguments("clickhouse", "clickhouse://admin:Sup3r@Secret@h:9000/db", "Secret"));
+                arguments("clickhouse", "clickhouse://admin:Sup3r@Secret@h:9000/db", "Secret"),
+                // the userinfo cut short by an unencoded '/', '#' or '?': the rest must not become host or path
+                arguments("postgres", "postgres://u:s3cr@t/xyz@host:5432/db", "xyz"),
+                arguments("postgres", "postgres://a:b@c#d@host:5432/db", "c#d"),
+                arguments("postgres", "postgres://u:pa@ss?w@host:5432/db", "ss?w"),
+                arguments("clickhouse", "clickhouse://u:s3cr@t/xyz@host:9000/db", "xyz"),
+                arguments("clickhouse", "jdbc:clickhouse:http://u:s3cr@t/xyz@host:8123/db", "xyz"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -146,6 +152,19 @@ class DatabaseUrlTest {
             assertFalse(e.getMessage().contains(secret), e.getMessage());
         }
         assertTrue(e.isUserError());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "postgres://u:s3cr@t/xyz@host:5432/db", "postgres://a:b@c#d@host:5432/db",
+            "postgres://u:pa@ss?w@host:5432/db"})
+    void passwordWithUnencodedSpecialCharactersIsRefusedWithThePercentEncoding(String url) {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse("postgres", url));
+        assertTrue(e.getMessage().contains("'@' as %40") && e.getMessage().contains("'#' as %23"), e.getMessage());
+        assertTrue(e.getMessage().contains("@host:5432/db"), "shows the host part: " + e.getMessage());
+        for (String secretPart : List.of("s3cr", "xyz", "b@c", "c#d", "pa@", "ss?w")) {
+            assertFalse(e.getMessage().contains(secretPart), e.getMessage());
+        }
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class ClickHouseDialect implements Dialect {
     @Override
     public List<String> trackingTablesSql(DatasourceConfig config) {
         List<String> sql = new ArrayList<>();
-        sql.add(ClickHouseVersionTable.createSql(config.table(), config.cluster()));
+        sql.add(ClickHouseVersionTable.createSql(config.table(), config.cluster(), config.tableEngine()));
         sql.add(ClickHouseLock.createSql(ClickHouseLock.tableFor(config.table()), config.cluster()));
         if (config.cluster() != null) {
             String onCluster = " ON CLUSTER " + config.cluster();
@@ -107,7 +107,7 @@ public final class ClickHouseDialect implements Dialect {
 
     @Override
     public VersionTable versionTable(Connection connection, DatasourceConfig config) {
-        return new ClickHouseVersionTable(connection, config.table(), config.cluster());
+        return new ClickHouseVersionTable(connection, config.table(), config.cluster(), config.tableEngine());
     }
 
     @Override

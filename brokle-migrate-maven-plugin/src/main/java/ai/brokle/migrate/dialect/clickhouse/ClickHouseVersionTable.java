@@ -20,25 +20,38 @@ final class ClickHouseVersionTable implements VersionTable {
     private final Connection connection;
     private final String table;
     private final String cluster;
+    private final String engine;
 
-    ClickHouseVersionTable(Connection connection, String table, String cluster) {
+    ClickHouseVersionTable(Connection connection, String table, String cluster, String engine) {
         this.connection = connection;
         this.table = table;
         this.cluster = cluster;
+        this.engine = engine;
+    }
+
+    ClickHouseVersionTable(Connection connection, String table, String cluster) {
+        this(connection, table, cluster, null);
     }
 
     @Override
     public void ensureExists() throws SQLException {
-        execute(createSql(table, cluster));
+        execute(createSql(table, cluster, engine));
     }
 
-    /** golang-migrate's own DDL: TinyLog, or with a cluster ReplicatedMergeTree ordered by sequence. */
     static String createSql(String table, String cluster) {
-        return cluster == null
-                ? "CREATE TABLE IF NOT EXISTS " + table + " (version Int64, dirty UInt8, sequence UInt64) "
-                  + "ENGINE = TinyLog"
-                : "CREATE TABLE IF NOT EXISTS " + table + " ON CLUSTER " + cluster
-                  + " (version Int64, dirty UInt8, sequence UInt64) ENGINE = ReplicatedMergeTree ORDER BY sequence";
+        return createSql(table, cluster, null);
+    }
+
+    /**
+     * golang-migrate's own DDL: the engine from x-migrations-table-engine, else TinyLog, or with a cluster
+     * ReplicatedMergeTree; engines of the MergeTree family are ordered by sequence.
+     */
+    static String createSql(String table, String cluster, String engine) {
+        String chosen = engine != null ? engine : cluster == null ? "TinyLog" : "ReplicatedMergeTree";
+        String family = chosen.contains("(") ? chosen.substring(0, chosen.indexOf('(')) : chosen;
+        return "CREATE TABLE IF NOT EXISTS " + table + (cluster == null ? "" : " ON CLUSTER " + cluster)
+                + " (version Int64, dirty UInt8, sequence UInt64) ENGINE = " + chosen
+                + (family.strip().endsWith("MergeTree") ? " ORDER BY sequence" : "");
     }
 
     @Override

@@ -67,6 +67,16 @@ public final class PostgresDialect implements Dialect {
         return connection;
     }
 
+    /** golang-migrate's x-statement-timeout: every statement on the connection, migrations included, is limited. */
+    @Override
+    public void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
+        if (config.statementTimeout() != null) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET statement_timeout = " + config.statementTimeout().toMillis());
+            }
+        }
+    }
+
     @Override
     public String trackingSchema(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
