@@ -91,6 +91,24 @@ class PostgresRecoveryIT {
     }
 
     @Test
+    void repairAcceptsAnEditedAppliedFileForGoodOnlyAfterConfirmation() throws Exception {
+        MavenProject project = MavenProject.copyOf("sample").withSampleMigrations();
+        project.run(goal("up", "-Dbrokle.migrate.steps=2")).assertSuccess();
+        Path applied = project.dir.resolve("migrations/000002_create_organizations.up.sql");
+        Files.writeString(applied, Files.readString(applied) + "\nSELECT 1;\n");
+        String checksum = "SELECT md5sum FROM databasechangelog WHERE id = '000002_create_organizations'";
+        String before = text(checksum);
+        project.run(goal("repair")).assertFailure()
+                .assertLogContains("Refusing to repair the records of applied migrations: re-record the checksum of "
+                        + "000002_create_organizations");
+        assertEquals(before, text(checksum), "a refused repair writes nothing");
+        project.run(goal("repair", "-Dbrokle.migrate.confirm=yes")).assertSuccess()
+                .assertLogContains("repaired: re-record the checksum of 000002_create_organizations");
+        project.run(goal("status", "-Dbrokle.migrate.failOn=drift")).assertSuccess();
+        project.run(goal("up")).assertSuccess().assertLogContains("applied 000003_");
+    }
+
+    @Test
     void dropAndResetAskForTypedConfirmationNamingTheDatabase() throws Exception {
         MavenProject project = MavenProject.copyOf("sample").withSampleMigrations();
         project.run(goal("up")).assertSuccess();
@@ -113,6 +131,13 @@ class PostgresRecoveryIT {
     private void execute(String sql) throws SQLException {
         try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
             s.execute(sql);
+        }
+    }
+
+    private String text(String sql) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
