@@ -56,7 +56,8 @@ final class StatusInspector {
                         + "schema, then run: mvn brokle-migrate:force -Dbrokle.migrate.db=" + datasource.name()
                         + " -Dbrokle.migrate.version=<last fully applied version>");
             }
-            List<String> locks = target.dialect.lockHolders(target.connection(), datasource);
+            List<String> locks = target.dialect.lockHolders(target.connection(), datasource).stream()
+                    .map(ai.brokle.migrate.dialect.LockHolder::describe).toList();
             Health health = dirty ? Health.DIRTY : pending.isEmpty() ? Health.HEALTHY : Health.PENDING;
             return new DatasourceStatus(datasource.name(), health, target.displayUrl(), dir, current, dirty, drift,
                     prepared.appliedMigrations().size(), pending, problems, locks);

@@ -43,4 +43,9 @@ class IdentifierConfigTest {
                 "brokle.migrate.clickhouse.table", "other.schema_migrations")));
         assertTrue(e.getMessage().contains("brokle.migrate.clickhouse.table"), e.getMessage());
     }
+
+    @Test
+    void holderIsAParameter() {
+        assertEquals("3f2a", resolve(Map.of("brokle.migrate.holder", "3f2a")).holder());
+    }
 }
