@@ -23,7 +23,8 @@ public final class ConfigResolver {
     public static final List<String> DATASOURCES = List.of("postgres", "clickhouse");
 
     private static final Set<String> COMMON = Set.of("db", "steps", "version", "name", "dryRun", "confirm", "format",
-            "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset");
+            "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset",
+            "holder");
     private static final long DEFAULT_LOCK_WAIT_SECONDS = 300;
     private static final List<String> FAIL_ON = List.of("pending", "dirty", "drift");
     private static final Set<String> DATASOURCE_KEYS = Set.of("url", "username", "password", "serverId", "dir",
@@ -85,7 +86,7 @@ public final class ConfigResolver {
         return new MigrateConfig(sources.baseDir(), sources.workDir(), db, selected, integer("steps"),
                 version(), get("name"), bool("dryRun"), "yes".equalsIgnoreCase(strip(get("confirm"))), format,
                 path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), bool("reset"),
-                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), notes);
+                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), strip(get("holder")), notes);
     }
 
     private DatasourceConfig datasource(String name, ConfigSources sources) {
@@ -126,7 +127,16 @@ public final class ConfigResolver {
         String cluster = agreeing(name + ".cluster", goMigrate.cluster(), "x-cluster-name", "cluster");
         if (!table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
             throw error(name + ".table", "is not a valid table name. Use letters, digits and '_', e.g. "
-                    + "schema_migrations.");
+                    + "schema_migrations" + (name.equals("postgres") ? " or other_schema.schema_migrations." : "."));
+        }
+        if (table.contains(".") && !name.equals("postgres")) {
+            throw error(name + ".table", "names another database. Give the table alone, e.g. schema_migrations: "
+                    + "the database is the one in the URL.");
+        }
+        cluster = cluster == null || cluster.isBlank() ? null : cluster.strip();
+        if (cluster != null && !cluster.matches("[A-Za-z0-9_-]+|\\{[A-Za-z0-9_]+}")) {
+            throw error(name + ".cluster", "is not a cluster name. Use letters, digits, '_' and '-' (e.g. "
+                    + "brokle_cluster), or one macro such as {cluster}.");
         }
         return new DatasourceConfig(name, jdbcUrl, username, password, embedded,
                 path(sources.baseDir(), name + ".dir"), table, cluster, Map.of(), goMigrate.tableEngine(),

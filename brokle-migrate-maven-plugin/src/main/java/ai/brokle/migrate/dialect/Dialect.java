@@ -61,17 +61,30 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException;
 
-    /** Who holds the migration lock now, each as "who since when"; empty when free. */
-    List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException;
+    /** Who holds the migration lock now; empty when free. */
+    List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException;
 
-    /** Releases a lock left by a process that died; returns how many were released. */
-    int releaseStaleLocks(Connection connection, DatasourceConfig config) throws SQLException;
+    /**
+     * True when a lock outlives the process that took it (a killed run leaves it behind for {@code unlock});
+     * false when it ends with its database session.
+     */
+    boolean locksOutliveTheirHolder();
 
-    /** Drops every table, view, type, function and sequence of the datasource's schema (or database). */
-    void dropAll(Connection connection) throws SQLException;
+    /**
+     * Removes the lock if {@code holderId} still holds it; a lock taken by anyone else in the meantime stays.
+     *
+     * @return false when that holder no longer holds the lock
+     */
+    boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) throws SQLException;
 
-    /** Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse). */
-    void reset(Connection connection) throws SQLException;
+    /**
+     * Drops every table, view, type, function and sequence of the datasource's schema (or database), and the
+     * tracking tables wherever they are, so the state left says "nothing applied". The migration lock stays held.
+     */
+    void dropAll(Connection connection, DatasourceConfig config) throws SQLException;
+
+    /** Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse); as {@link #dropAll}. */
+    void reset(Connection connection, DatasourceConfig config) throws SQLException;
 
     /** The name of the database, for confirmation prompts. */
     String databaseName(Connection connection) throws SQLException;

@@ -2,9 +2,13 @@ package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.MigrationLock;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The destructive goals that wipe a database or its lock: drop, reset, unlock. Each asks for confirmation. */
 public final class Repairs {
@@ -31,6 +35,7 @@ public final class Repairs {
         wipe("COMPLETE SCHEMA RESET (drops ALL objects including types, sequences, functions)", true);
     }
 
+    /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
     private void wipe(String action, boolean recreate) {
         List<Target> targets = migrator.loadTargets(true);
         for (Target target : targets) {
@@ -39,10 +44,13 @@ public final class Repairs {
                 String database = target.dialect.databaseName(target.connection());
                 confirmation.require(action + " in " + target.name() + " database " + database + " ("
                         + target.displayUrl() + ")");
-                if (recreate) {
-                    target.dialect.reset(target.connection());
-                } else {
-                    target.dialect.dropAll(target.connection());
+                try (MigrationLock lock = target.dialect.lock(target.connection(), target.config,
+                        Duration.ofSeconds(config.lockWaitSeconds()))) {
+                    if (recreate) {
+                        target.dialect.reset(target.connection(), target.config);
+                    } else {
+                        target.dialect.dropAll(target.connection(), target.config);
+                    }
                 }
                 reporter.info("[" + target.name() + "] " + (recreate ? "reset" : "dropped everything in") + " "
                         + database);
@@ -52,25 +60,58 @@ public final class Repairs {
         }
     }
 
-    /** Releases a migration lock left by a process that was killed. */
+    /**
+     * Removes a migration lock left by a process that was killed: only the holder named by {@code holder}, never one
+     * whose process is alive on this host, and only if that holder still holds it after the confirmation.
+     */
     public void unlock() {
         for (Target target : migrator.loadTargets(false)) {
             try (target) {
                 target.open(config.workDir(), reporter);
-                List<String> holders = target.dialect.lockHolders(target.connection(), target.config);
-                if (holders.isEmpty()) {
+                Optional<LockHolder> holder = currentHolder(target);
+                if (holder.isEmpty()) {
                     reporter.info("[" + target.name() + "] no change: the migration lock is free");
                     continue;
                 }
-                confirmation.require("release the migration lock on " + target.name() + " held by "
-                        + String.join(", ", holders) + " — only if that process is gone");
-                int released = target.dialect.releaseStaleLocks(target.connection(), target.config);
-                reporter.info("[" + target.name() + "] released " + released + " lock(s)");
+                if (!target.dialect.locksOutliveTheirHolder()) {
+                    reporter.info("[" + target.name() + "] no change: the migration lock is held by "
+                            + holder.get().describe() + ", a live session; it is released when that session ends");
+                    continue;
+                }
+                requireRemovable(target, holder.get());
+                confirmation.require("remove the migration lock on " + target.name() + " held by "
+                        + holder.get().describe() + " — only if that process is gone");
+                Optional<LockHolder> now = currentHolder(target);
+                boolean same = now.isPresent() && now.get().id().equals(holder.get().id());
+                if (!same || !target.dialect.releaseLock(target.connection(), target.config, holder.get().id())) {
+                    reporter.info("[" + target.name() + "] no change: " + holder.get().id() + " no longer holds the "
+                            + "migration lock (" + now.filter(h -> !h.id().equals(holder.get().id()))
+                            .map(h -> "now held by " + h.describe()).orElse("it is free") + ")");
+                    continue;
+                }
+                reporter.info("[" + target.name() + "] released the migration lock of " + holder.get().describe());
             } catch (SQLException e) {
                 throw target.failure("unlock failed: ", e, false);
             }
         }
     }
 
-    /** The database's message may echo a URL or credentials: message and kept cause are masked. */
+    private static Optional<LockHolder> currentHolder(Target target) throws SQLException {
+        return target.dialect.lockHolders(target.connection(), target.config).stream().findFirst();
+    }
+
+    private void requireRemovable(Target target, LockHolder holder) {
+        if (holder.isAliveOnThisHost()) {
+            throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
+                    + holder.describe() + ", whose process is alive on this host: that run is still going. Wait for "
+                    + "it to finish; unlock only removes the lock of a process that is gone.");
+        }
+        if (!holder.id().equals(config.holder())) {
+            throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
+                    + holder.describe() + (config.holder() == null ? "" : ", not by " + config.holder())
+                    + ". unlock removes a lock only by its holder's id, so a migration still running elsewhere is "
+                    + "not removed by accident. If that process is gone, run: mvn brokle-migrate:unlock "
+                    + "-Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.holder=" + holder.id());
+        }
+    }
 }

@@ -52,7 +52,8 @@ final class StatusInspector {
             if (dirty) {
                 problems.add(0, prepared.dirtyExplanation());
             }
-            List<String> locks = target.dialect.lockHolders(target.connection(), datasource);
+            List<String> locks = target.dialect.lockHolders(target.connection(), datasource).stream()
+                    .map(ai.brokle.migrate.dialect.LockHolder::describe).toList();
             Health health = dirty ? Health.DIRTY : pending.isEmpty() ? Health.HEALTHY : Health.PENDING;
             return new DatasourceStatus(datasource.name(), health, target.displayUrl(), dir, current, dirty, drift,
                     prepared.appliedMigrations().size(), pending, problems, locks);

@@ -411,7 +411,7 @@ class BadInputIT {
             List<String> tables = strings(connection, "SELECT name FROM system.tables WHERE database = "
                     + "currentDatabase() ORDER BY name");
             List<String> objects = tables.stream().filter(t -> !List.of("DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
-                    "schema_migrations", "schema_migrations_lock").contains(t)).toList();
+                    "schema_migrations", "schema_migrations_lock_held").contains(t)).toList();
             List<String> records = new ArrayList<>();
             if (tables.contains("DATABASECHANGELOG")) {
                 records.addAll(strings(connection,
@@ -421,8 +421,9 @@ class BadInputIT {
                 records.addAll(strings(connection, "SELECT concat('version ', toString(version), ' ', "
                         + "toString(dirty)) FROM schema_migrations ORDER BY sequence"));
             }
-            if (tables.contains("schema_migrations_lock")) {
-                records.addAll(strings(connection, "SELECT concat('lock ', holder) FROM schema_migrations_lock"));
+            if (tables.contains("schema_migrations_lock_held")) {
+                records.addAll(strings(connection, "SELECT concat('lock ', comment) FROM system.tables WHERE "
+                        + "database = currentDatabase() AND name = 'schema_migrations_lock_held'"));
             }
             return new Snapshot(tables, objects, records, files);
         }

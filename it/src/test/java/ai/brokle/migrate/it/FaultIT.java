@@ -153,12 +153,13 @@ class FaultIT {
                 if (!locks.isEmpty()) {
                     lockedTrials++;
                     first.assertFailure()
-                            .assertLogContains("[clickhouse]   locked by brokle-migrate pid " + kill.javaPid + " on ")
+                            .assertLogContains("[clickhouse]   locked by holder " + locks.get(0) + " (")
+                            .assertLogContains(", pid " + kill.javaPid + " on ")
                             .assertLogContains(" since ")
-                            .assertLogContains("[clickhouse] another migration holds the lock (brokle-migrate pid "
-                                    + kill.javaPid)
+                            .assertLogContains("[clickhouse] another migration holds the lock (holder " + locks.get(0))
                             .assertLogContains("did not finish within 1 s")
-                            .assertLogContains("run: mvn brokle-migrate:unlock -Dbrokle.migrate.db=clickhouse");
+                            .assertLogContains("run: mvn brokle-migrate:unlock -Dbrokle.migrate.db=clickhouse "
+                                    + "-Dbrokle.migrate.holder=" + locks.get(0));
                 } else if (dirtyAt != 0) {
                     first.assertFailure().assertLogContains("Dirty database version " + dirtyAt + " on clickhouse");
                 } else {
@@ -169,7 +170,7 @@ class FaultIT {
                 if (!locks.isEmpty() || dirtyAt != 0) {
                     List<String> repair = new ArrayList<>();
                     if (!locks.isEmpty()) {
-                        repair.add("brokle-migrate:unlock");
+                        repair.addAll(List.of("brokle-migrate:unlock", "-Dbrokle.migrate.holder=" + locks.get(0)));
                     }
                     if (dirtyAt != 0) {
                         repair.addAll(List.of("brokle-migrate:force", "-Dbrokle.migrate.version=" + (dirtyAt - 1)));
@@ -177,7 +178,7 @@ class FaultIT {
                     repair.addAll(List.of("brokle-migrate:up", "-Dbrokle.migrate.confirm=yes"));
                     BuildResult second = project.run(onClickHouse(url, repair.toArray(String[]::new))).assertSuccess();
                     if (!locks.isEmpty()) {
-                        second.assertLogContains("[clickhouse] released " + locks.size() + " lock(s)");
+                        second.assertLogContains("[clickhouse] released the migration lock of holder " + locks.get(0));
                     }
                     if (dirtyAt != 0) {
                         second.assertLogContains("[clickhouse] forced to version " + (dirtyAt - 1) + " (clean)");
@@ -534,14 +535,14 @@ class FaultIT {
         }
     }
 
+    /** The holder ids of the ClickHouse lock: its table's comment names the holder ("...; holder=ID; ..."). */
     private static List<String> clickHouseLocks(Connection c) throws SQLException {
         List<String> locks = new ArrayList<>();
-        if (chTableExists(c, "schema_migrations_lock")) {
-            try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT description FROM schema_migrations_lock")) {
-                while (rs.next()) {
-                    locks.add(rs.getString(1));
-                }
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT extract(comment, 'holder=([0-9a-f-]+)') FROM system.tables "
+                     + "WHERE database = currentDatabase() AND name = 'schema_migrations_lock_held'")) {
+            while (rs.next()) {
+                locks.add(rs.getString(1));
             }
         }
         return locks;

@@ -3,12 +3,14 @@ package ai.brokle.migrate.dialect.clickhouse;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -76,17 +78,16 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     /**
-     * The version table and the lock table; on a cluster also DATABASECHANGELOG and DATABASECHANGELOGLOCK, created
-     * ON CLUSTER with replicated engines before Liquibase looks (liquibase-clickhouse would otherwise create them on
-     * one node only).
+     * The version table; on a cluster also DATABASECHANGELOG and DATABASECHANGELOGLOCK, created ON CLUSTER with
+     * replicated engines before Liquibase looks (liquibase-clickhouse would otherwise create them on one node only).
+     * The lock table is not among them: it exists only while the lock is held.
      */
     @Override
     public List<String> trackingTablesSql(DatasourceConfig config) {
         List<String> sql = new ArrayList<>();
         sql.add(ClickHouseVersionTable.createSql(config.table(), config.cluster(), config.tableEngine()));
-        sql.add(ClickHouseLock.createSql(ClickHouseLock.tableFor(config.table()), config.cluster()));
         if (config.cluster() != null) {
-            String onCluster = " ON CLUSTER " + config.cluster();
+            String onCluster = ClickHouseSql.onCluster(config.cluster());
             sql.add("CREATE TABLE IF NOT EXISTS DATABASECHANGELOG" + onCluster + " (ID String, AUTHOR String, "
                     + "FILENAME String, DATEEXECUTED DateTime64, ORDEREXECUTED UInt64, EXECTYPE String, "
                     + "MD5SUM Nullable(String), DESCRIPTION Nullable(String), COMMENTS Nullable(String), "
@@ -116,36 +117,49 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     @Override
-    public List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
+    public List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
         return ClickHouseLock.holders(connection, ClickHouseLock.tableFor(config.table()));
     }
 
     @Override
-    public int releaseStaleLocks(Connection connection, DatasourceConfig config) throws SQLException {
-        return ClickHouseLock.releaseAll(connection, ClickHouseLock.tableFor(config.table()));
+    public boolean locksOutliveTheirHolder() {
+        return true;
     }
 
     @Override
-    public void dropAll(Connection connection) throws SQLException {
+    public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) throws SQLException {
+        return ClickHouseLock.release(connection, ClickHouseLock.tableFor(config.table()), config.cluster(), holderId);
+    }
+
+    /** Every table of the database (views first), on every node with a cluster; the held lock stays. */
+    @Override
+    public void dropAll(Connection connection, DatasourceConfig config) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT name FROM system.tables WHERE database = currentDatabase() "
-                     + "ORDER BY engine LIKE '%View' DESC, name")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
+        try (PreparedStatement query = connection.prepareStatement("SELECT name FROM system.tables "
+                + "WHERE database = currentDatabase() AND name <> ? ORDER BY engine LIKE '%View' DESC, name")) {
+            query.setString(1, ClickHouseLock.tableFor(config.table()));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
             }
         }
         try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                statement.execute("DROP TABLE IF EXISTS `" + table.replace("`", "\\`") + "`");
+            for (String sql : dropSql(tables, config.cluster())) {
+                statement.execute(sql);
             }
         }
+    }
+
+    static List<String> dropSql(List<String> tables, String cluster) {
+        return tables.stream().map(table -> "DROP TABLE IF EXISTS " + ClickHouseSql.identifier(table)
+                + ClickHouseSql.onCluster(cluster)).toList();
     }
 
     /** ClickHouse has no schemas inside a database: a reset drops every table, views first. */
     @Override
-    public void reset(Connection connection) throws SQLException {
-        dropAll(connection);
+    public void reset(Connection connection, DatasourceConfig config) throws SQLException {
+        dropAll(connection, config);
     }
 
     @Override

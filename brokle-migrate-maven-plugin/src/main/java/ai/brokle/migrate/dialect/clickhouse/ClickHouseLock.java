@@ -1,136 +1,146 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * A lock by row insertion, for a database without transactions: every contender inserts its own row and reads all
- * rows back; the oldest row (ties broken by holder id) owns the lock and the others delete theirs and wait. All
- * contenders see the same order, so exactly one holds it. A row left by a killed process stays until
- * {@code unlock} removes it, and {@code status} shows who and since when.
+ * The migration lock on ClickHouse: a table that exists only while the lock is held. {@code CREATE TABLE} without
+ * {@code IF NOT EXISTS} succeeds for one creator only, the others get TABLE_ALREADY_EXISTS — on one server, in a
+ * Replicated database, and with {@code ON CLUSTER} (the distributed DDL queue orders the creations) — so exclusion
+ * depends on neither clocks nor insert latency. The table's comment, written by the same statement, names the
+ * holder (id, user, host, pid, since). Release drops the table; a killed run leaves it behind for {@code unlock}.
  */
 final class ClickHouseLock implements MigrationLock {
 
+    private static final String MARK = "brokle-migrate lock";
+    private static final int TABLE_ALREADY_EXISTS = 57;
+
     private final Connection connection;
     private final String table;
-    private final String holder;
+    private final String cluster;
+    private final String holderId;
 
-    private ClickHouseLock(Connection connection, String table, String holder) {
+    private ClickHouseLock(Connection connection, String table, String cluster, String holderId) {
         this.connection = connection;
         this.table = table;
-        this.holder = holder;
+        this.cluster = cluster;
+        this.holderId = holderId;
     }
 
+    /** The lock table of a version table: {@code schema_migrations_lock_held}. */
     static String tableFor(String versionTable) {
-        return versionTable + "_lock";
+        return versionTable + "_lock_held";
     }
 
-    static String createSql(String table, String cluster) {
-        return "CREATE TABLE IF NOT EXISTS " + table + (cluster == null ? "" : " ON CLUSTER " + cluster)
-                + " (holder String, description String, acquired DateTime64(3, 'UTC'))"
-                + " ENGINE = " + (cluster == null ? "MergeTree" : "ReplicatedMergeTree") + " ORDER BY holder";
-    }
-
-    static void ensureTable(Connection connection, String table, String cluster) throws SQLException {
-        execute(connection, createSql(table, cluster));
+    static String createSql(String table, String cluster, LockHolder holder) {
+        String comment = MARK + "; holder=" + clean(holder.id()) + "; who=" + clean(holder.who()) + "; host="
+                + clean(holder.host()) + "; pid=" + holder.pid() + "; since=" + holder.since();
+        return "CREATE TABLE " + ClickHouseSql.identifier(table) + ClickHouseSql.onCluster(cluster)
+                + " (holder String) ENGINE = Memory COMMENT " + ClickHouseSql.literal(comment);
     }
 
     static ClickHouseLock acquire(Connection connection, String table, String cluster, Duration wait)
             throws SQLException {
-        ensureTable(connection, table, cluster);
-        String holder = UUID.randomUUID().toString();
+        LockHolder me = LockHolder.thisProcess();
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                    + " (holder, description, acquired) VALUES (?, ?, now64(3))")) {
-                insert.setString(1, holder);
-                insert.setString(2, describeProcess());
-                insert.executeUpdate();
-            }
-            String owner = null;
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT holder FROM " + table
-                         + " ORDER BY acquired, holder LIMIT 1")) {
-                if (rs.next()) {
-                    owner = rs.getString(1);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(createSql(table, cluster, me));
+                return new ClickHouseLock(connection, table, cluster, me.id());
+            } catch (SQLException e) {
+                if (!alreadyExists(e)) {
+                    throw e;
                 }
             }
-            if (holder.equals(owner)) {
-                return new ClickHouseLock(connection, table, holder);
-            }
-            delete(connection, table, holder);
             if (System.nanoTime() > deadline) {
-                throw new LockTimeoutException("clickhouse", wait.toSeconds(), String.join(", ",
-                        holders(connection, table)));
+                Optional<LockHolder> holder = holder(connection, table);
+                throw new LockTimeoutException("clickhouse", wait.toSeconds(),
+                        holder.map(LockHolder::describe).orElse("a run that has just finished"),
+                        "if that process is gone, run: mvn brokle-migrate:unlock -Dbrokle.migrate.db=clickhouse "
+                                + "-Dbrokle.migrate.holder=" + holder.map(LockHolder::id).orElse("<id shown by status>"));
             }
             sleep();
         }
     }
 
-    static List<String> holders(Connection connection, String table) throws SQLException {
-        List<String> holders = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet exists = statement.executeQuery("EXISTS TABLE " + table)) {
-            if (!exists.next() || exists.getInt(1) == 0) {
-                return holders;
+    /** The holder named by the lock table's comment, or empty when the lock is free. */
+    static Optional<LockHolder> holder(Connection connection, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT comment, toString(metadata_modification_time)"
+                + " FROM system.tables WHERE database = currentDatabase() AND name = ?")) {
+            query.setString(1, table);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(parse(rs.getString(1), rs.getString(2))) : Optional.empty();
             }
         }
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT description, toString(acquired) FROM " + table
-                     + " ORDER BY acquired, holder")) {
-            while (rs.next()) {
-                holders.add(rs.getString(1) + " since " + rs.getString(2) + " UTC");
-            }
-        }
-        return holders;
     }
 
-    static int releaseAll(Connection connection, String table) throws SQLException {
-        int count = holders(connection, table).size();
-        if (count > 0) {
-            execute(connection, "TRUNCATE TABLE " + table);
+    /** Drops the lock table if {@code holderId} still holds it; the check and the drop are one request apart. */
+    static boolean release(Connection connection, String table, String cluster, String holderId) throws SQLException {
+        Optional<LockHolder> holder = holder(connection, table);
+        if (holder.isEmpty() || !holder.get().id().equals(holderId)) {
+            return false;
         }
-        return count;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + ClickHouseSql.identifier(table)
+                    + ClickHouseSql.onCluster(cluster) + " SYNC");
+        }
+        return true;
     }
 
     @Override
     public void close() throws SQLException {
-        delete(connection, table, holder);
-    }
-
-    private static void delete(Connection connection, String table, String holder) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("ALTER TABLE " + table
-                + " DELETE WHERE holder = ? SETTINGS mutations_sync = 2")) {
-            delete.setString(1, holder);
-            delete.execute();
+        if (!release(connection, table, cluster, holderId)) {
+            throw new SQLException("the lock had been removed (by unlock) while this run held it");
         }
     }
 
-    private static String describeProcess() {
-        String host;
+    private static LockHolder parse(String comment, String created) {
+        Map<String, String> fields = new HashMap<>();
+        if (comment != null && comment.startsWith(MARK)) {
+            for (String part : comment.substring(MARK.length()).split(";")) {
+                int eq = part.indexOf('=');
+                if (eq > 0) {
+                    fields.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+                }
+            }
+        }
+        long pid;
+        Instant since;
         try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            host = "unknown host";
+            pid = Long.parseLong(fields.getOrDefault("pid", "0"));
+            since = Instant.parse(fields.getOrDefault("since", created.replace(' ', 'T') + "Z"));
+        } catch (RuntimeException e) {
+            pid = 0;
+            since = Instant.EPOCH;
         }
-        return "brokle-migrate pid " + ProcessHandle.current().pid() + " on " + host;
+        return new LockHolder(fields.getOrDefault("holder", "unknown"), fields.getOrDefault("who", "unknown user"),
+                fields.getOrDefault("host", "unknown host"), pid, since);
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    /** Keeps the comment's "; key=value" layout parseable whatever a user or host name holds. */
+    private static String clean(String value) {
+        return value.chars().mapToObj(c -> c == ';' || c == '=' ? "_" : String.valueOf((char) c))
+                .collect(Collectors.joining());
+    }
+
+    private static boolean alreadyExists(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return e.getErrorCode() == TABLE_ALREADY_EXISTS || message.contains("TABLE_ALREADY_EXISTS")
+                || message.contains("Code: 57.");
     }
 
     private static void sleep() throws SQLException {
@@ -140,5 +150,9 @@ final class ClickHouseLock implements MigrationLock {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while waiting for the migration lock", e);
         }
+    }
+
+    static List<LockHolder> holders(Connection connection, String table) throws SQLException {
+        return holder(connection, table).stream().toList();
     }
 }

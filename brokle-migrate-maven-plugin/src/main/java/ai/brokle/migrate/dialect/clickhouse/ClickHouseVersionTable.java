@@ -7,24 +7,32 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * golang-migrate's ClickHouse table: append-only {@code (version Int64, dirty UInt8, sequence UInt64)}, the current
- * state being the row with the highest sequence (nanoseconds at write). "Nothing applied" is recorded as version -1,
- * as golang-migrate does.
+ * state being the row with the highest sequence. "Nothing applied" is recorded as version -1, as golang-migrate does.
+ * A written sequence is the time in epoch nanoseconds, but always above every sequence already in the table (read
+ * once, at the first write, under the migration lock), so a row from a clock that is ahead never hides a later one.
  */
 final class ClickHouseVersionTable implements VersionTable {
 
     private final Connection connection;
+    private final String name;
+    /** The name as SQL writes it. */
     private final String table;
     private final String cluster;
     private final String engine;
 
+    /** The highest sequence in the table or written by this run; null until first needed. */
+    private Long lastSequence;
+
     ClickHouseVersionTable(Connection connection, String table, String cluster, String engine) {
         this.connection = connection;
-        this.table = table;
+        this.name = table;
+        this.table = ClickHouseSql.identifier(table);
         this.cluster = cluster;
         this.engine = engine;
     }
@@ -35,7 +43,7 @@ final class ClickHouseVersionTable implements VersionTable {
 
     @Override
     public void ensureExists() throws SQLException {
-        execute(createSql(table, cluster, engine));
+        execute(createSql(name, cluster, engine));
     }
 
     static String createSql(String table, String cluster) {
@@ -49,7 +57,7 @@ final class ClickHouseVersionTable implements VersionTable {
     static String createSql(String table, String cluster, String engine) {
         String chosen = engine != null ? engine : cluster == null ? "TinyLog" : "ReplicatedMergeTree";
         String family = chosen.contains("(") ? chosen.substring(0, chosen.indexOf('(')) : chosen;
-        return "CREATE TABLE IF NOT EXISTS " + table + (cluster == null ? "" : " ON CLUSTER " + cluster)
+        return "CREATE TABLE IF NOT EXISTS " + ClickHouseSql.identifier(table) + ClickHouseSql.onCluster(cluster)
                 + " (version Int64, dirty UInt8, sequence UInt64) ENGINE = " + chosen
                 + (family.strip().endsWith("MergeTree") ? " ORDER BY sequence" : "");
     }
@@ -80,6 +88,9 @@ final class ClickHouseVersionTable implements VersionTable {
 
     @Override
     public void write(Optional<SchemaVersion> state) throws SQLException {
+        if (lastSequence == null) {
+            lastSequence = highestSequence();
+        }
         for (String sql : writeSql(state)) {
             execute(sql);
         }
@@ -89,9 +100,26 @@ final class ClickHouseVersionTable implements VersionTable {
     public List<String> writeSql(Optional<SchemaVersion> state) {
         long version = state.map(SchemaVersion::version).orElse(SchemaVersion.NIL);
         int dirty = state.map(SchemaVersion::dirty).orElse(false) ? 1 : 0;
-        long sequence = System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L;
         return List.of("INSERT INTO " + table + " (version, dirty, sequence) VALUES (" + version + ", " + dirty + ", "
-                + Math.abs(sequence) + ")");
+                + nextSequence() + ")");
+    }
+
+    /** Now in epoch nanoseconds, or one more than the last sequence when that is later. */
+    private long nextSequence() {
+        Instant now = Instant.now();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        lastSequence = lastSequence == null ? nanos : Math.max(lastSequence + 1, nanos);
+        return lastSequence;
+    }
+
+    private long highestSequence() throws SQLException {
+        if (!exists()) {
+            return 0;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT max(sequence) FROM " + table)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private void execute(String sql) throws SQLException {

@@ -1,46 +1,88 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 
 /**
- * A session-level advisory lock, keyed like golang-migrate's (database, schema, version table). It dies with the
- * connection, so a killed run can never leave a stale lock behind.
+ * Session-level advisory locks, so a killed run can never leave a stale lock behind. A run holds every key that
+ * another migrator of the same version table would take: golang-migrate's (database, schema, table) key in both the
+ * forms its library and its CLI compute (the CLI takes the database name from the URL path, with its leading
+ * slash), and the key of earlier versions of this plugin.
  */
 final class PostgresAdvisoryLock implements MigrationLock {
 
-    private static final String KEY = "hashtextextended(current_database() || '.' || current_schema() || '.' || ?, 0)";
+    private static final long GOLANG_MIGRATE_SALT = 1486364155L;
 
     private final Connection connection;
-    private final String table;
+    private final List<Long> keys;
 
-    private PostgresAdvisoryLock(Connection connection, String table) {
+    private PostgresAdvisoryLock(Connection connection, List<Long> keys) {
         this.connection = connection;
-        this.table = table;
+        this.keys = keys;
+    }
+
+    /** golang-migrate's key: CRC-32 (IEEE) of the NUL-joined names times its salt, as an unsigned 32-bit number. */
+    static long golangMigrateKey(String database, String... names) {
+        CRC32 crc = new CRC32();
+        crc.update(database.getBytes(StandardCharsets.UTF_8));
+        for (String name : names) {
+            crc.update(0);
+            crc.update(name.getBytes(StandardCharsets.UTF_8));
+        }
+        return (crc.getValue() * GOLANG_MIGRATE_SALT) & 0xFFFFFFFFL;
+    }
+
+    static List<Long> keys(Connection connection, String configuredTable) throws SQLException {
+        PostgresNames.Table table = PostgresNames.Table.parse(configuredTable);
+        try (PreparedStatement query = connection.prepareStatement("SELECT current_database(), current_schema(), "
+                + "hashtextextended(current_database() || '.' || current_schema() || '.' || ?, 0)")) {
+            query.setString(1, configuredTable);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                String database = rs.getString(1);
+                String schema = table.schema() == null ? rs.getString(2) : table.schema();
+                return List.of(golangMigrateKey(database, schema, table.name()),
+                        golangMigrateKey("/" + database, schema, table.name()), rs.getLong(3));
+            }
+        }
     }
 
     static PostgresAdvisoryLock acquire(Connection connection, String table, Duration wait) throws SQLException {
+        List<Long> keys = keys(connection, table);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            try (PreparedStatement try_ = connection.prepareStatement("SELECT pg_try_advisory_lock(" + KEY + ")")) {
-                try_.setString(1, table);
-                try (ResultSet rs = try_.executeQuery()) {
-                    rs.next();
-                    if (rs.getBoolean(1)) {
-                        return new PostgresAdvisoryLock(connection, table);
-                    }
+            List<Long> taken = new ArrayList<>();
+            for (long key : keys) {
+                if (!call(connection, "pg_try_advisory_lock", key)) {
+                    break;
                 }
+                taken.add(key);
+            }
+            if (taken.size() == keys.size()) {
+                return new PostgresAdvisoryLock(connection, keys);
+            }
+            for (long key : taken) {
+                call(connection, "pg_advisory_unlock", key);
             }
             if (System.nanoTime() > deadline) {
-                throw new LockTimeoutException("postgres", wait.toSeconds(), String.join(", ", holders(connection, table)));
+                List<LockHolder> holders = holders(connection, table);
+                throw new LockTimeoutException("postgres", wait.toSeconds(), holders.isEmpty()
+                        ? "a session that has just ended" : holders.stream().map(LockHolder::describe)
+                        .collect(Collectors.joining(", ")), "if that session hangs, end it on the server: SELECT "
+                        + "pg_terminate_backend(" + (holders.isEmpty() ? "<pid>" : holders.get(0).pid()) + ")");
             }
             try {
                 Thread.sleep(200);
@@ -51,23 +93,34 @@ final class PostgresAdvisoryLock implements MigrationLock {
         }
     }
 
-    /** Holders as "pid N (application, client) since timestamp". */
-    static List<String> holders(Connection connection, String table) throws SQLException {
-        List<String> holders = new ArrayList<>();
-        String sql = "SELECT a.pid, a.application_name, a.client_addr, a.backend_start FROM pg_locks l "
+    /** Other sessions holding any of the keys: backend pid, application, client address, session start. */
+    static List<LockHolder> holders(Connection connection, String table) throws SQLException {
+        String keyList = keys(connection, table).stream().map(String::valueOf).collect(Collectors.joining(", "));
+        List<LockHolder> holders = new ArrayList<>();
+        String sql = "SELECT DISTINCT a.pid, a.application_name, a.client_addr, a.backend_start FROM pg_locks l "
                 + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-                + "AND ((l.classid::bigint << 32) | l.objid::bigint) = " + KEY + " AND a.pid <> pg_backend_pid()";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    holders.add("pid " + rs.getInt(1) + " (" + rs.getString(2) + ", "
-                            + (rs.getString(3) == null ? "local" : rs.getString(3)) + ") since "
-                            + rs.getTimestamp(4).toInstant());
-                }
+                + "AND ((l.classid::bigint << 32) | l.objid::bigint) IN (" + keyList + ") "
+                + "AND a.pid <> pg_backend_pid() ORDER BY a.pid";
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                String application = rs.getString(2);
+                holders.add(new LockHolder("backend-" + rs.getInt(1),
+                        application == null || application.isEmpty() ? "unnamed client" : application,
+                        rs.getString(3) == null ? "local socket" : rs.getString(3), rs.getInt(1),
+                        rs.getTimestamp(4).toInstant()));
             }
         }
         return holders;
+    }
+
+    private static boolean call(Connection connection, String function, long key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + function + "(?)")) {
+            statement.setLong(1, key);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
     }
 
     @Override
@@ -75,9 +128,8 @@ final class PostgresAdvisoryLock implements MigrationLock {
         if (connection.isClosed()) {
             return;
         }
-        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(" + KEY + ")")) {
-            unlock.setString(1, table);
-            unlock.execute();
+        for (long key : keys) {
+            call(connection, "pg_advisory_unlock", key);
         }
     }
 }

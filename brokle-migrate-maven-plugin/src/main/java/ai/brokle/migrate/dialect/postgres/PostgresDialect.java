@@ -3,6 +3,7 @@ package ai.brokle.migrate.dialect.postgres;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
@@ -107,24 +108,38 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<String> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
+    public List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
         return PostgresAdvisoryLock.holders(connection, config.table());
     }
 
     /** Advisory locks end with their session: there is never a stale one to release. */
     @Override
-    public int releaseStaleLocks(Connection connection, DatasourceConfig config) {
-        return 0;
+    public boolean locksOutliveTheirHolder() {
+        return false;
     }
 
     @Override
-    public void dropAll(Connection connection) throws SQLException {
-        SchemaDropper.dropAll(connection);
+    public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) {
+        return false;
     }
 
     @Override
-    public void reset(Connection connection) throws SQLException {
-        SchemaDropper.recreateSchema(connection);
+    public void dropAll(Connection connection, DatasourceConfig config) throws SQLException {
+        SchemaDropper.dropAll(connection, trackingTables(connection, config));
+    }
+
+    @Override
+    public void reset(Connection connection, DatasourceConfig config) throws SQLException {
+        SchemaDropper.recreateSchema(connection, trackingTables(connection, config));
+    }
+
+    /** The version table wherever it is configured, and Liquibase's tables in their schema. */
+    private List<String> trackingTables(Connection connection, DatasourceConfig config) throws SQLException {
+        String current = trackingSchema(connection);
+        PostgresNames.Table table = PostgresNames.Table.parse(config.table());
+        String schema = PostgresNames.quote(current);
+        return List.of(new PostgresNames.Table(table.schema() == null ? current : table.schema(), table.name()).sql(),
+                schema + ".databasechangelog", schema + ".databasechangeloglock");
     }
 
     @Override

@@ -108,6 +108,6 @@ final class PostgresSeedSql {
     }
 
     static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return PostgresNames.quote(identifier);
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** golang-migrate's PostgreSQL table: {@code (version bigint primary key, dirty boolean)}, at most one row. */
+/**
+ * golang-migrate's PostgreSQL table: {@code (version bigint primary key, dirty boolean)}, at most one row. Its name is
+ * quoted as golang-migrate quotes it, so a reserved word works and a mixed-case name is the same table.
+ */
 final class PostgresVersionTable implements VersionTable {
 
     private final Connection connection;
@@ -20,26 +23,32 @@ final class PostgresVersionTable implements VersionTable {
 
     PostgresVersionTable(Connection connection, String table) {
         this.connection = connection;
-        this.table = table;
+        this.table = PostgresNames.Table.parse(table).sql();
     }
 
     static String createSql(String table) {
-        return "CREATE TABLE IF NOT EXISTS " + table + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)";
+        return createSqlFor(PostgresNames.Table.parse(table).sql());
+    }
+
+    private static String createSqlFor(String quotedTable) {
+        return "CREATE TABLE IF NOT EXISTS " + quotedTable + " (version bigint NOT NULL PRIMARY KEY, dirty boolean NOT NULL)";
     }
 
     @Override
     public void ensureExists() throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(createSql(table));
+            statement.execute(createSqlFor(table));
         }
     }
 
     @Override
     public boolean exists() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT to_regclass('" + table + "') IS NOT NULL")) {
-            rs.next();
-            return rs.getBoolean(1);
+        try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

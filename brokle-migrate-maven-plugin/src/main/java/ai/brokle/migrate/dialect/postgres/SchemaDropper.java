@@ -7,7 +7,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Empties the current schema: {@code drop} removes its objects one kind at a time; {@code reset} recreates it. */
+/**
+ * Empties the current schema: {@code drop} removes its objects one kind at a time; {@code reset} recreates it. Both
+ * then drop the tracking tables wherever they are (a schema-qualified version table lives elsewhere), so the state
+ * left says "nothing applied".
+ */
 final class SchemaDropper {
 
     /** Object kinds in drop order, each as (catalog query for names in the current schema, DROP statement). */
@@ -33,18 +37,20 @@ final class SchemaDropper {
     private SchemaDropper() {
     }
 
-    static void dropAll(Connection connection) throws SQLException {
+    /** @param trackingTables quoted, schema-qualified names of the version table and Liquibase's tables */
+    static void dropAll(Connection connection, List<String> trackingTables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String[] kind : KINDS) {
                 for (String name : names(statement, kind[0])) {
                     statement.execute(String.format(kind[1], name));
                 }
             }
+            dropTables(statement, trackingTables);
         }
         connection.commit();
     }
 
-    static void recreateSchema(Connection connection) throws SQLException {
+    static void recreateSchema(Connection connection, List<String> trackingTables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             String schema;
             try (ResultSet rs = statement.executeQuery("SELECT quote_ident(current_schema())")) {
@@ -54,8 +60,15 @@ final class SchemaDropper {
             statement.execute("DROP SCHEMA " + schema + " CASCADE");
             statement.execute("CREATE SCHEMA " + schema);
             statement.execute("GRANT ALL ON SCHEMA " + schema + " TO public");
+            dropTables(statement, trackingTables);
         }
         connection.commit();
+    }
+
+    private static void dropTables(Statement statement, List<String> tables) throws SQLException {
+        for (String table : tables) {
+            statement.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
+        }
     }
 
     private static List<String> names(Statement statement, String query) throws SQLException {
