@@ -11,17 +11,17 @@ class ClickHouseVersionTableSqlTest {
 
     @Test
     void defaultsAreGolangMigratesEngines() {
-        assertEquals("CREATE TABLE IF NOT EXISTS v" + COLUMNS + "TinyLog", ClickHouseVersionTable.createSql("v", null, null));
-        assertEquals("CREATE TABLE IF NOT EXISTS v ON CLUSTER c" + COLUMNS + "ReplicatedMergeTree ORDER BY sequence",
+        assertEquals("CREATE TABLE IF NOT EXISTS `v`" + COLUMNS + "TinyLog", ClickHouseVersionTable.createSql("v", null, null));
+        assertEquals("CREATE TABLE IF NOT EXISTS `v` ON CLUSTER `c`" + COLUMNS + "ReplicatedMergeTree ORDER BY sequence",
                 ClickHouseVersionTable.createSql("v", "c", null));
     }
 
     @Test
     void engineFromTheUrlIsUsedWithOrderByForMergeTreeFamilies() {
-        assertEquals("CREATE TABLE IF NOT EXISTS v" + COLUMNS + "MergeTree ORDER BY sequence",
+        assertEquals("CREATE TABLE IF NOT EXISTS `v`" + COLUMNS + "MergeTree ORDER BY sequence",
                 ClickHouseVersionTable.createSql("v", null, "MergeTree"));
-        assertEquals("CREATE TABLE IF NOT EXISTS v" + COLUMNS + "Log", ClickHouseVersionTable.createSql("v", null, "Log"));
-        assertEquals("CREATE TABLE IF NOT EXISTS v ON CLUSTER c" + COLUMNS
+        assertEquals("CREATE TABLE IF NOT EXISTS `v`" + COLUMNS + "Log", ClickHouseVersionTable.createSql("v", null, "Log"));
+        assertEquals("CREATE TABLE IF NOT EXISTS `v` ON CLUSTER `c`" + COLUMNS
                         + "ReplicatedMergeTree('/clickhouse/tables/{shard}/v', '{replica}') ORDER BY sequence",
                 ClickHouseVersionTable.createSql("v", "c", "ReplicatedMergeTree('/clickhouse/tables/{shard}/v', '{replica}')"));
     }
