@@ -86,6 +86,14 @@ final class Checker {
                         + " does not exist");
             }
         }
+        for (Row row : rows.values()) {
+            long version = Model.versionOf(row.id());
+            boolean otherName = rows.keySet().stream().anyMatch(id -> !id.equals(row.id()) && Model.versionOf(id) == version);
+            if (otherName && "MARK_RAN".equals(row.execType())) {
+                problems.add("(a) " + row.id() + " is recorded MARK_RAN although version " + version + " is already "
+                        + "recorded under another name: a renamed or replaced file's successor never ran");
+            }
+        }
         for (String table : tables) {
             long version = world.versionOfTable(table);
             if (!recordedTables.contains(table) && !dirty && !m.orphans.contains(table) && go < version) {

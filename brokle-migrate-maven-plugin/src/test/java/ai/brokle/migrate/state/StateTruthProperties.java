@@ -1,13 +1,12 @@
 package ai.brokle.migrate.state;
 
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
@@ -48,9 +47,9 @@ class StateTruthProperties {
         return Steps.chains(() -> World.start(ClickHouseDb::create), CHAIN);
     }
 
-    @AfterProperty
-    void dropTheLastDatabase() {
-        World.closeCurrent();
+    @AfterTry
+    void dropTheDatabase() {
+        World.closeAll();
     }
 
     /** Tries from the wanted number of steps; the replay seed; a fresh seed after a failure (no replay file). */
@@ -61,7 +60,6 @@ class StateTruthProperties {
             int steps = clickHouse ? Integer.getInteger("brokle.prop.clickhouse.steps", 96)
                     : Integer.getInteger("brokle.prop.steps", 240);
             context.attributes().setTries(Math.max(1, steps / CHAIN));
-            context.attributes().setAfterFailure(AfterFailureMode.RANDOM_SEED);
             String seed = System.getProperty("brokle.prop.seed");
             if (seed != null && !seed.isBlank()) {
                 context.attributes().setSeed(seed.strip());

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  */
 final class World implements AutoCloseable {
 
-    private static World current;
+    private static final List<World> OPEN = new ArrayList<>();
 
     final Db db;
     final Path project;
@@ -47,18 +47,16 @@ final class World implements AutoCloseable {
         go = new GoMigrate(db, dir);
     }
 
-    /** A new world per try (and per shrinking attempt); the previous one's database is dropped. */
+    /** A new world per try (and per shrinking attempt); {@link #closeAll} drops its database after the try. */
     static synchronized World start(Supplier<Db> database) {
-        closeCurrent();
-        current = new World(database.get());
-        return current;
+        World world = new World(database.get());
+        OPEN.add(world);
+        return world;
     }
 
-    static synchronized void closeCurrent() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+    static synchronized void closeAll() {
+        OPEN.forEach(World::close);
+        OPEN.clear();
     }
 
     // ---- file changes ------------------------------------------------------------------------------------------
