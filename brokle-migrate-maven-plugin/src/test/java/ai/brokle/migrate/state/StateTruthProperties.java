@@ -39,12 +39,12 @@ class StateTruthProperties {
 
     @Provide
     Arbitrary<ActionChain<World>> postgres() {
-        return Steps.chains(() -> World.start(PostgresDb::create), CHAIN);
+        return Steps.chains(() -> World.start(PostgresDb::create, true), CHAIN);
     }
 
     @Provide
     Arbitrary<ActionChain<World>> clickhouse() {
-        return Steps.chains(() -> World.start(ClickHouseDb::create), CHAIN);
+        return Steps.chains(() -> World.start(ClickHouseDb::create, false), CHAIN);
     }
 
     @AfterTry

@@ -63,6 +63,7 @@ final class Steps {
                         Arbitraries.integers().between(-1, 1), Arbitraries.integers().between(0, 3)).as(
                         (gap, failUp, failDown, notx) -> Transformer.mutate("add a new higher version", world -> {
                             RUN.incrementAndGet();
+                            world.open();
                             long max = world.model.files.isEmpty() ? 0 : world.model.files.lastKey();
                             // a third of new files fail at a seeded point, up or down
                             boolean fails = gap % 3 == 0;
@@ -103,6 +104,7 @@ final class Steps {
             public Arbitrary<Transformer<World>> transformer(World w) {
                 return Arbitraries.integers().between(0, 1000).map(pick -> Transformer.mutate(what, world -> {
                     RUN.incrementAndGet();
+                            world.open();
                     if (world.model.files.isEmpty()) {
                         world.step("(no file to change)");
                     } else {
@@ -119,6 +121,7 @@ final class Steps {
                 Arbitraries.integers().between(0, 19), Arbitraries.of(Answer.values())).as(
                 (steps, pick, flags, answer) -> Transformer.mutate(kind.name().toLowerCase(), world -> {
                     RUN.incrementAndGet();
+                            world.open();
                     world.plugin(goalFor(world, kind, steps, pick, flags, answer));
                 }));
     }
@@ -142,6 +145,7 @@ final class Steps {
         return w -> Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 1000))
                 .as((which, pick) -> Transformer.mutate("go cli", world -> {
                     RUN.incrementAndGet();
+                            world.open();
                     switch (which) {
                         case 0, 1 -> world.goCli("up" + (which == 0 ? "" : " 1"), go -> go.up(which == 0 ? null : 1));
                         case 2, 3 -> world.goCli("down " + (which - 1), go -> go.down(which - 1));

@@ -27,34 +27,46 @@ final class World implements AutoCloseable {
 
     private static final List<World> OPEN = new ArrayList<>();
 
-    final Db db;
-    final Path project;
-    final Path dir;
+    private final Supplier<Db> database;
+    /** Opened on the first step: jqwik builds chains (and their start states) before it runs them. */
+    Db db;
+    Path project;
+    Path dir;
     final Model model;
-    final GoMigrate go;
+    GoMigrate go;
     final List<String> log = new ArrayList<>();
     final List<String> steps = new ArrayList<>();
 
-    private World(Db db) {
-        this.db = db;
-        try {
-            project = Files.createTempDirectory("brokle-prop");
-            dir = Files.createDirectories(project.resolve("migrations"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        model = new Model(db instanceof PostgresDb);
-        go = new GoMigrate(db, dir);
+    private World(Supplier<Db> database, boolean transactional) {
+        this.database = database;
+        model = new Model(transactional);
     }
 
     /** A new world per try (and per shrinking attempt); {@link #closeAll} drops its database after the try. */
-    static synchronized World start(Supplier<Db> database) {
-        World world = new World(database.get());
-        OPEN.add(world);
-        return world;
+    static World start(Supplier<Db> database, boolean transactional) {
+        return new World(database, transactional);
+    }
+
+    /** Called by every step before it touches the database or the files. */
+    World open() {
+        if (db == null) {
+            db = database.get();
+            try {
+                project = Files.createTempDirectory("brokle-prop");
+                dir = Files.createDirectories(project.resolve("migrations"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            go = new GoMigrate(db, dir);
+            synchronized (World.class) {
+                OPEN.add(this);
+            }
+        }
+        return this;
     }
 
     static synchronized void closeAll() {
+        // only worlds that ran: a chain built for shrinking but not run yet opens its own database when it runs
         OPEN.forEach(World::close);
         OPEN.clear();
     }
@@ -226,6 +238,6 @@ final class World implements AutoCloseable {
 
     @Override
     public String toString() {
-        return db.datasource() + " try: " + model;
+        return (db == null ? "(not run)" : db.datasource() + " try: ") + model;
     }
 }
