@@ -91,9 +91,7 @@ class Engine {
     await this.applySettings(settings);
     try {
       if (kind === 'INSERT' && Object.keys(params).length === 0) return await this.insert(sql, insertData);
-      const result = Object.keys(params).length
-        ? await this.session.queryBindAsync(sql.toString(), params, { format })
-        : await this.session.queryAsync(sql.toString(), { format });
+      const result = await this.query(sql, params, format);
       return {
         bytes: result.bytes(), rowsRead: result.rowsRead, bytesRead: result.bytesRead,
         rowsWritten: 0, bytesWritten: 0, elapsed: result.elapsed,
@@ -102,6 +100,19 @@ class Engine {
       // A client's own USE or SET must not outlive its request.
       if (kind === 'USE') this.database = null;
       if (kind === 'SET') await this.resyncSettings();
+    }
+  }
+
+  // chdb keeps what a failed query had already written (the header of a *WithNames format) and prepends it to the
+  // next result; a server starts every response afresh. A throwaway query after a failure takes the leftover.
+  async query(sql, params, format) {
+    try {
+      return Object.keys(params).length
+        ? await this.session.queryBindAsync(sql.toString(), params, { format })
+        : await this.session.queryAsync(sql.toString(), { format });
+    } catch (e) {
+      await this.session.queryAsync('SELECT 1', { format }).catch(() => {});
+      throw e;
     }
   }
 

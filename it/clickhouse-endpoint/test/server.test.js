@@ -84,6 +84,13 @@ test('errors carry the ClickHouse code', async () => {
   assert.strictEqual(r.headers.get('x-clickhouse-exception-code'), '81');
 });
 
+test('a query failing after its header leaves nothing in the next answer', async () => {
+  const names = { params: 'default_format=TabSeparatedWithNames' };
+  const failed = await query("SELECT throwIf(count() >= 0, 'seeded failure') AS x FROM system.one", names);
+  assert.strictEqual(failed.headers.get('x-clickhouse-exception-code'), '395');
+  assert.strictEqual((await query('SELECT 1 AS a, 2 AS b', names)).text, 'a\tb\n1\t2\n');
+});
+
 test('settings apply to their own request only', async () => {
   const get = "SELECT getSetting('mutations_sync'), getSetting('implicit_select'), getSetting('async_insert')";
   assert.strictEqual((await query(get, { params: 'mutations_sync=2&unknown_param=1' })).text, '2\tfalse\tfalse\n');

@@ -9,7 +9,8 @@ import java.util.Optional;
  * The one way a state-changing goal runs on an open target. It plans on a read that takes no lock and writes
  * nothing; a dry run prints that plan, a destructive plan is confirmed. Only then is the migration lock taken and the
  * state read again: if the plan is no longer the same (another run moved the database meanwhile), nothing happens.
- * So a refusal or a dry run leaves every table as it was, and no lock is held while a prompt waits.
+ * So a refusal or a dry run leaves every table as it was, and no lock is held while a prompt waits. A plan with
+ * nothing to do still takes the lock when golang-migrate's version moved (the Go CLI ran): the adoption is written.
  */
 final class GuardedChange {
 
@@ -49,15 +50,22 @@ final class GuardedChange {
         if (dryRun || mayConfirm) {
             try (PreparedTarget view = PreparedTarget.read(target, reporter)) {
                 planned = goal.plan(view);
-                if (goal.isEmpty(planned)) {
+                boolean empty = goal.isEmpty(planned);
+                if (dryRun) {
+                    view.reportAdoption(" (dry run: not written)");
+                    if (empty) {
+                        goal.reportNothingToDo(view);
+                        return List.of();
+                    }
+                    return goal.preview(view, planned);
+                }
+                if (empty && !view.adopts()) {
                     goal.reportNothingToDo(view);
                     return List.of();
                 }
-                if (dryRun) {
-                    view.reportAdoption(" (dry run: not written)");
-                    return goal.preview(view, planned);
+                if (!empty) {
+                    goal.confirmation(view, planned).ifPresent(confirmation::require);
                 }
-                goal.confirmation(view, planned).ifPresent(confirmation::require);
             }
         }
         try (PreparedTarget locked = PreparedTarget.lock(target, reporter, lockWaitSeconds)) {

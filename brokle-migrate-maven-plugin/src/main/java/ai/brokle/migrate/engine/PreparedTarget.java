@@ -141,6 +141,11 @@ final class PreparedTarget implements AutoCloseable {
         });
     }
 
+    /** True when golang-migrate's version moved without this plugin and the records must follow it. */
+    boolean adopts() {
+        return !adoptedAsApplied.isEmpty() || !adoptedAsRolledBack.isEmpty();
+    }
+
     /** One line saying what was adopted from golang-migrate's version, if anything. */
     void reportAdoption(String suffix) {
         if (adoptedAsApplied.isEmpty() && adoptedAsRolledBack.isEmpty()) {
@@ -254,7 +259,9 @@ final class PreparedTarget implements AutoCloseable {
                 lock.close();
             } catch (SQLException e) {
                 reporter.warn("[" + target.name() + "] could not release the migration lock: " + e.getMessage()
-                        + " (it is released when the connection closes)");
+                        + (target.dialect.locksOutliveTheirHolder() ? ". It stays until removed: status shows its "
+                        + "holder, and mvn brokle-migrate:unlock -Dbrokle.migrate.db=" + target.name()
+                        + " -Dbrokle.migrate.holder=<id> removes it" : " (it is released when the connection closes)"));
             }
             lock = null;
         }

@@ -86,7 +86,7 @@ abstract class StateTruthContractTest extends EngineContractTest {
     @Test
     void aFailedUpLeavesItsVersionDirtyAndStatusCountsItAsPending() throws Exception {
         migration(1, "t1");
-        write("000002_half.up.sql", nonTransactional(createTable("half") + ";\nSELECT no_such_column FROM no_such_table;\n"));
+        write("000002_half.up.sql", nonTransactional(createTable("half") + ";\nSELECT throwIf(count() >= 0, 'seeded failure') FROM system.one;\n"));
         MigrationFailedException failed = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
         assertTrue(failed.getMessage().contains("-Dbrokle.migrate.version=1 "), failed.getMessage());
         assertArrayEquals(new long[]{2, 1}, schemaMigrations().orElseThrow());
@@ -96,6 +96,9 @@ abstract class StateTruthContractTest extends EngineContractTest {
         assertEquals(List.of("000002_half"), status.pending());
         assertTrue(status.problems().get(0).contains("the up of migration 2 failed")
                 && status.problems().get(0).contains("-Dbrokle.migrate.version=1"), status.problems().toString());
+        assertTrue(status.locks().isEmpty(), "the failed run released its lock: " + status.locks() + " " + log);
+        migrator(Map.of("version", "1", "confirm", "yes", "lockWaitSeconds", "5")).force();
+        assertArrayEquals(new long[]{1, 0}, schemaMigrations().orElseThrow());
     }
 
     @Test

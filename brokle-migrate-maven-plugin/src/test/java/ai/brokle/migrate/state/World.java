@@ -185,7 +185,7 @@ final class World implements AutoCloseable {
                 case UP -> migrator.up();
                 case DOWN -> migrator.down();
                 case GOTO -> migrator.goTo();
-                case FORCE -> migrator.repairs().force();
+                case FORCE -> migrator.force();
                 case STATUS -> status = migrator.status();
             }
         } catch (RuntimeException e) {
