@@ -5,7 +5,6 @@ import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
-import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
 import ai.brokle.migrate.source.Migration;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +78,7 @@ public final class Migrator {
 
     /**
      * The newest applied migrations above {@code floor}, at most {@code steps}, newest first. A migration to undo
-     * must still have its file (its down SQL) and, unless drift is ignored, the file it was applied from.
+     * must still have its file: its down SQL is what runs (an edited file's current down is used, as golang-migrate does).
      */
     private MoveGoal.Plan rollbackPlan(PreparedTarget state, int steps, long floor) {
         Target target = state.target;
@@ -88,7 +86,6 @@ public final class Migrator {
         List<String> newestFirst = new ArrayList<>(state.appliedIds());
         Collections.reverse(newestFirst);
         List<Migration> undo = new ArrayList<>();
-        Map<String, AppliedChangeSet> records = new LinkedHashMap<>();
         for (String id : newestFirst) {
             if (undo.size() >= steps || Records.version(id) <= floor) {
                 break;
@@ -100,12 +97,6 @@ public final class Migrator {
                         + "mvn brokle-migrate:repair -Dbrokle.migrate.db=" + target.name());
             }
             undo.add(files.get(id));
-            Optional.ofNullable(state.recorded().get(id)).ifPresent(row -> records.put(id, row));
-        }
-        List<String> changed = config.ignoreDrift() ? List.of() : Integrity.drift(target, records);
-        if (!changed.isEmpty()) {
-            throw new MigrateException("[" + target.name() + "] rollback refused, nothing was changed:\n  - "
-                    + String.join("\n  - ", changed));
         }
         return new MoveGoal.Plan(undo, false);
     }

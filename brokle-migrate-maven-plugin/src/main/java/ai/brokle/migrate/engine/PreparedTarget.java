@@ -89,25 +89,25 @@ final class PreparedTarget implements AutoCloseable {
     }
 
     /**
-     * Adopts golang-migrate's version when another tool moved it: above every recorded migration, the files in
-     * between count as applied (the Go CLI ran them); below, the later records count as rolled back. Records whose
-     * file is gone still count, so a renamed or replaced file is never taken for one the Go CLI ran.
+     * Adopts golang-migrate's version when another tool moved it: records above it count as rolled back, and the
+     * files between the highest remaining record and it count as applied (the Go CLI ran them). Records whose file
+     * is gone still count, so a renamed or replaced file is never taken for one the Go CLI ran.
      */
     private void adopt(long goVersion) {
-        long latest = currentVersion().orElse(0L);
-        if (goVersion == latest) {
+        if (goVersion == currentVersion().orElse(0L)) {
             return;
-        }
-        for (Migration migration : target.migrations) {
-            if (migration.version() > latest && migration.version() <= goVersion && !applied.containsKey(migration.id())) {
-                adoptedAsApplied.add(migration);
-                applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
-            }
         }
         for (String id : List.copyOf(applied.keySet())) {
             if (Records.version(id) > goVersion) {
                 adoptedAsRolledBack.add(id);
                 applied.remove(id);
+            }
+        }
+        long latest = currentVersion().orElse(0L);
+        for (Migration migration : target.migrations) {
+            if (migration.version() > latest && migration.version() <= goVersion && !applied.containsKey(migration.id())) {
+                adoptedAsApplied.add(migration);
+                applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
             }
         }
     }

@@ -47,7 +47,11 @@ final class Checker {
                 }
             }
             boolean writes = !goal.dryRun() && goal.kind() != Goal.Kind.STATUS;
-            invariants(rows, tables, sm, error == null && writes, goal.kind() == Goal.Kind.FORCE);
+            Set<String> orphans = new HashSet<>(world.model.orphans);
+            if (error == null && expect.after() != null) {
+                orphans.addAll(expect.after().orphans); // tables a successful declaration (force) left unexplained
+            }
+            invariants(rows, tables, sm, error == null && writes, goal.kind() == Goal.Kind.FORCE, orphans);
             if (error != null && !(error instanceof MigrateException)) {
                 problems.add("unexpected " + error);
             }
@@ -73,7 +77,7 @@ final class Checker {
 
     /** (a), (b), (c) from what the database holds, with the exemptions §3 grants. */
     private void invariants(Map<String, Row> rows, Set<String> tables, Optional<Version> sm, boolean succeeded,
-                            boolean declaration) {
+                            boolean declaration, Set<String> orphans) {
         Model m = world.model;
         boolean dirty = sm.map(Version::dirty).orElse(false);
         long go = sm.map(Version::version).orElse(-1L);
@@ -99,7 +103,7 @@ final class Checker {
         }
         for (String table : tables) {
             long version = world.versionOfTable(table);
-            if (!recordedTables.contains(table) && !dirty && !m.orphans.contains(table) && go < version) {
+            if (!recordedTables.contains(table) && !dirty && !orphans.contains(table) && go < version) {
                 problems.add("(b) table " + table + " (migration " + version + ") exists but no migration of it is "
                         + "recorded");
             }

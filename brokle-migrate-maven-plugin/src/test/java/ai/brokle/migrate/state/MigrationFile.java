@@ -50,6 +50,10 @@ record MigrationFile(long version, String name, String table, int rev, int failU
                 case FAIL -> db.failingStatement();
             }).append(";\n");
         }
+        if (rev > 0) {
+            // an edit changes a statement: a comment alone is not a change of the migration (its checksum is over statements)
+            sql.append("SELECT ").append(rev).append(";\n");
+        }
         return sql.toString();
     }
 

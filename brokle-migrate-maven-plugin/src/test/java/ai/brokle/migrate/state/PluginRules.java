@@ -47,26 +47,25 @@ final class PluginRules {
     }
 
     /**
-     * A database moved by the Go CLI is adopted: golang-migrate's version above every record means the Go CLI ran
-     * the files in between (recorded MARK_RAN); below means it rolled the later ones back. Records of files that are
-     * gone count ("every recorded migration"). One pass, as issue 8 words it: after unrecording, a lower version is
-     * not then re-adopted.
+     * A database moved by the Go CLI is adopted: records above golang-migrate's version count as rolled back, then
+     * the files between the highest remaining record and that version count as run by the Go CLI (recorded
+     * MARK_RAN). Records of files that are gone count ("every recorded migration").
      */
     static void adopt(Model m) {
         long go = m.goVersion();
-        long recorded = m.maxRecorded();
-        if (go > recorded) {
-            for (MigrationFile file : m.files.subMap(recorded, false, go, true).values()) {
-                m.record(file, true);
-            }
-        } else if (go < recorded) {
-            for (String id : List.copyOf(m.records.keySet())) {
-                if (Model.versionOf(id) > go) {
-                    m.unrecord(id);
-                }
-            }
-            m.orphanUnexplainedTables();
+        if (go == m.maxRecorded()) {
+            return;
         }
+        for (String id : List.copyOf(m.records.keySet())) {
+            if (Model.versionOf(id) > go) {
+                m.unrecord(id);
+            }
+        }
+        long recorded = m.maxRecorded();
+        for (MigrationFile file : m.files.subMap(recorded, false, go, true).values()) {
+            m.record(file, true);
+        }
+        m.orphanUnexplainedTables();
     }
 
     private static Expect up(Goal goal, Model before, Model m, long atMost) {
@@ -140,7 +139,8 @@ final class PluginRules {
     }
 
     /**
-     * force V declares exactly the files up to V applied (MARK_RAN) and the later ones not; no SQL runs, no adoption.
+     * force V declares exactly the files up to V applied (MARK_RAN) and the later ones not; no SQL runs. On a clean
+     * database golang-migrate's moves are adopted first, so a migration the Go CLI rolled back is declared MARK_RAN.
      * "Exactly": records above V go, also those whose file is gone; a file-less record at or below V is not decided
      * by issue 8 (dontCare).
      */
@@ -151,6 +151,9 @@ final class PluginRules {
         }
         long target = goal.version();
         Model m = before.copy();
+        if (!m.dirty()) {
+            adopt(m); // a clean database moved by the Go CLI is adopted first: what it rolled back is declared anew
+        }
         Set<String> dontCare = new HashSet<>();
         for (String id : List.copyOf(m.records.keySet())) {
             if (Model.versionOf(id) > target) {
@@ -165,6 +168,8 @@ final class PluginRules {
             }
         }
         m.sm = target == 0 ? Optional.empty() : Optional.of(new Version(target, false));
+        // every record up to V is now the user's declaration, whatever ran before (the Go CLI may have undone it)
+        m.records.keySet().stream().filter(id -> Model.versionOf(id) <= target).forEach(m.userDeclared::add);
         m.orphanUnexplainedTables();
         return Expect.ok(m, "force " + target).withDontCare(dontCare);
     }
