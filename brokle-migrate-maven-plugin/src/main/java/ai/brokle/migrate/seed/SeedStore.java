@@ -25,14 +25,6 @@ public interface SeedStore {
      */
     boolean upserts();
 
-    /**
-     * True when {@link #rollback()} undoes every write since {@link #begin()}: rows may then be written while the
-     * rest of the seed is still being checked.
-     */
-    default boolean transactional() {
-        return false;
-    }
-
     /** Starts the datasource's transaction (a no-op where there are none). */
     void begin() throws SQLException;
 
@@ -46,6 +38,13 @@ public interface SeedStore {
 
     /** Writes one group of rows. A row the database refuses becomes a {@link SeedWriteException} naming it. */
     WriteCounts write(TableSchema table, RowGroup group) throws SQLException;
+
+    /**
+     * Loads a CSV file whose header names columns of the table, with the database's own CSV reader (upserted on the
+     * primary key where {@link #upserts()}). A record the database refuses becomes a {@link SeedWriteException}
+     * naming the file's line.
+     */
+    WriteCounts load(TableSchema table, CsvFile csv) throws SQLException;
 
     /** The SQL {@link #write} sends for one row of {@code group}, with {@code ?} placeholders. */
     String writeStatement(TableSchema table, RowGroup group);

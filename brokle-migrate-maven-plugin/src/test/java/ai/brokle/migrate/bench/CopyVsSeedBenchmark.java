@@ -67,7 +67,7 @@ public final class CopyVsSeedBenchmark {
                 TestPostgres.port(), Runtime.getRuntime().availableProcessors());
 
         long parseStart = System.nanoTime();
-        new SeedFileParser("postgres", Set.of("clickhouse")).parse(yaml, yaml.toString());
+        new SeedFileParser("postgres", Set.of("clickhouse"), REPO).parse(yaml, yaml.toString());
         System.out.printf("YAML parse alone, first in this JVM: %,d ms%n", millis(parseStart));
         for (int i = 1; i <= 2; i++) {
             seed(copyOf(template, "bench_warmup"), yaml); // warm-up, not reported

@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 
-/** Binds seed values as PostgreSQL parameters, by column type; never as SQL text. */
+/** Binds the values a reference or a unique key looks up as PostgreSQL parameters, by column type. */
 final class PostgresSeedBinder {
 
     private final Connection connection;
@@ -43,26 +43,6 @@ final class PostgresSeedBinder {
                     ((List<?>) value).stream().map(PostgresSeedBinder::arrayElement).toArray()));
             default -> statement.setObject(index, value.toString(), Types.OTHER); // JSON, ENUM, MAP, OTHER
         }
-    }
-
-    /** A whole column of a batch as one text[] parameter; the statement casts it to the column's type. */
-    void bindColumn(PreparedStatement statement, int index, List<Object> values) throws SQLException {
-        String[] texts = new String[values.size()];
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = text(values.get(i));
-        }
-        statement.setArray(index, connection.createArrayOf("text", texts));
-    }
-
-    /** A value as PostgreSQL's input function for its column type reads it. */
-    static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.toPlainString();
-        }
-        return value.toString(); // ISO-8601 for java.time values, JSON text, enum labels, numbers, true/false
     }
 
     private static Object arrayElement(Object value) {
