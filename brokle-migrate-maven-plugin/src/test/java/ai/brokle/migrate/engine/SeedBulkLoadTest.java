@@ -137,6 +137,21 @@ class SeedBulkLoadTest {
     }
 
     @Test
+    void aRefusedRowAfterValuesWithLineBreaksIsNamedOnBothPaths() throws Exception {
+        execute("CREATE TABLE checked (id int PRIMARY KEY, t text, n int CHECK (n > 0))");
+        String yaml = "checked:\n  - {id: 1, t: \"a\\nb\\nc\", n: 1}\n  - {id: 2, t: \"x\\ny\", n: 1}\n"
+                + "  - {id: 3, t: z,\n     n: -1}\n  - {id: 4, t: \"w\\nv\", n: 1}\n";
+        SeedWriteException bulk = assertThrows(SeedWriteException.class, () -> seedText(yaml));
+        assertTrue(bulk.getMessage().contains("/seed.yaml:5: checked.n: the database refused the row"),
+                bulk.getMessage());
+        execute("INSERT INTO checked VALUES (9, 'already there', 1)");
+        SeedWriteException upsert = assertThrows(SeedWriteException.class, () -> seedText(yaml));
+        assertTrue(upsert.getMessage().contains("/seed.yaml:5: checked.n: the database refused the row"),
+                upsert.getMessage());
+        assertEquals("1", text("SELECT count(*) FROM checked"));
+    }
+
+    @Test
     void aLateProblemInManyRowsLeavesNothingWritten() throws Exception {
         createMany();
         InvalidSeedException e = assertThrows(InvalidSeedException.class,

@@ -9,6 +9,7 @@ import ai.brokle.migrate.seed.SeedWriteException;
 import ai.brokle.migrate.seed.TableSchema;
 import ai.brokle.migrate.seed.TableSchema.Column;
 
+import com.clickhouse.client.api.ServerException;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
 import com.clickhouse.data.ClickHouseFormat;
@@ -185,12 +186,14 @@ final class ClickHouseSeedStore implements SeedStore {
                 written.add(table.name());
             }
             return new WriteCounts(response.getWrittenRows(), 0, 0);
-        } catch (ExecutionException e) {
-            String message = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            Matcher row = AT_ROW.matcher(message == null ? "" : message);
-            String where = row.find() ? csv.location(Long.parseLong(row.group(1))) : csv.shown();
-            throw new SeedWriteException(where + ": " + table.name() + ": ClickHouse refused the CSV data: "
-                    + firstLine(message) + "." + kept() + " Fix the file, then seed again.", e.getCause());
+        } catch (ExecutionException | ServerException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String message = firstLine(cause.getMessage());
+            Matcher row = AT_ROW.matcher(message);
+            boolean found = row.find();
+            throw new SeedWriteException((found ? csv.location(Long.parseLong(row.group(1))) : csv.shown()) + ": "
+                    + table.name() + ": ClickHouse refused the CSV data: " + (found ? message.substring(0,
+                    row.end()) : message) + "." + kept() + " Fix the file, then seed again.", cause);
         } catch (IOException e) {
             throw new SeedWriteException(csv.shown() + ": cannot read the CSV file: " + e.getMessage() + "." + kept()
                     + " Check the file.", e);

@@ -34,14 +34,7 @@ final class PostgresSeedCopy {
         try {
             StringBuilder data = new StringBuilder(CHUNK + 4096);
             for (PlannedRow row : rows) {
-                Object[] values = row.values();
-                for (int i = 0; i < values.length; i++) {
-                    if (i > 0) {
-                        data.append(',');
-                    }
-                    appendField(data, values[i]);
-                }
-                data.append('\n');
+                appendRow(data, row);
                 if (data.length() >= CHUNK) {
                     send(copy, data);
                 }
@@ -57,6 +50,24 @@ final class PostgresSeedCopy {
                 }
             }
         }
+    }
+
+    /** The line breaks inside the row's quoted values. */
+    static long lineBreaks(PlannedRow row) {
+        StringBuilder data = new StringBuilder();
+        appendRow(data, row);
+        return data.chars().filter(c -> c == '\n').count() - 1;
+    }
+
+    private static void appendRow(StringBuilder data, PlannedRow row) {
+        Object[] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                data.append(',');
+            }
+            appendField(data, values[i]);
+        }
+        data.append('\n');
     }
 
     /** Sends a file through {@code copySql}; returns how many rows the server took. */

@@ -64,10 +64,8 @@ final class PostgresSeedStore implements SeedStore {
 
         PlannedRow row(long n);
 
-        /** Lines COPY reads before the first row. */
-        default int headerLines() {
-            return 0;
-        }
+        /** The row on COPY's data line {@code line} (from 1; quoted line breaks count). */
+        PlannedRow atCopyLine(long line);
     }
 
     @Override
@@ -162,6 +160,21 @@ final class PostgresSeedStore implements SeedStore {
             public PlannedRow row(long n) {
                 return group.rows().get((int) n - 1);
             }
+
+            /** PostgreSQL counts a quoted line break only once it has seen the data's first end of line. */
+            @Override
+            public PlannedRow atCopyLine(long line) {
+                long start = 1;
+                for (int i = 0; i < group.rows().size(); i++) {
+                    PlannedRow row = group.rows().get(i);
+                    long last = start + (i == 0 ? 0 : PostgresSeedCopy.lineBreaks(row));
+                    if (line <= last) {
+                        return row;
+                    }
+                    start = last + 1;
+                }
+                return group.rows().get(group.rows().size() - 1);
+            }
         });
     }
 
@@ -185,15 +198,15 @@ final class PostgresSeedStore implements SeedStore {
             }
 
             @Override
-            public int headerLines() {
-                return 1;
+            public PlannedRow row(long n) {
+                return atCopyLine(csv.lineOf(n + 1));
             }
 
             @Override
-            public PlannedRow row(long n) {
+            public PlannedRow atCopyLine(long line) {
                 int[] lines = new int[csv.columns().size()];
-                Arrays.fill(lines, csv.lineOf(n + 1));
-                return new PlannedRow(csv.shown(), lines[0], new Object[0], lines);
+                Arrays.fill(lines, (int) line);
+                return new PlannedRow(csv.shown(), (int) line, new Object[0], lines);
             }
         });
     }
@@ -221,7 +234,7 @@ final class PostgresSeedStore implements SeedStore {
             if (line < 1) {
                 throw e;
             }
-            throw refused(table, rows, line - rows.headerLines(), e);
+            throw PostgresRowError.of(table, rows.columns(), rows.atCopyLine(line), e, constraintColumns(table, e));
         }
         String upsert = sql.upsert(table, rows.columns(), key, updatable);
         Savepoint staging = connection.setSavepoint();
