@@ -10,7 +10,10 @@ import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedSet;
 import ai.brokle.migrate.seed.Seeder;
 
+import ai.brokle.migrate.state.SchemaVersion;
+
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -115,9 +118,20 @@ final class SeedCommand {
         return line;
     }
 
+    /**
+     * Refuses a dirty datasource. The clean case reads golang-migrate's flag alone; only a dirty one reads the full
+     * state (Liquibase's records too) to explain the recovery.
+     */
     private void refuseDirty(Target target) {
-        try (PreparedTarget state = PreparedTarget.read(target, reporter)) {
-            state.requireClean();
+        try {
+            if (target.versionTable().read().map(SchemaVersion::dirty).orElse(false)) {
+                try (PreparedTarget state = PreparedTarget.read(target, reporter)) {
+                    state.requireClean();
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("[" + target.name() + "] cannot read " + target.config.table() + ": "
+                    + e.getMessage() + ". Check the connection and privileges.", false, e);
         }
     }
 }

@@ -28,6 +28,7 @@ final class Target implements AutoCloseable {
     private EmbeddedServer embedded;
     private Connection connection;
     private ChangeLogSession changeLog;
+    private Reporter reporter;
     private VersionTable versionTable;
     private String url;
     private Path workDir;
@@ -66,15 +67,7 @@ final class Target implements AutoCloseable {
                     + ". Check the URL and credentials (brokle.migrate." + name() + ".url / .username / .password"
                     + " or .serverId) and that the server is running.");
         }
-        try {
-            changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
-                    dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: " + notice));
-        } catch (ChangeLogException | SQLException e) {
-            close();
-            throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
-                    + SecretMasker.mask(e.getMessage(), config.password()), false,
-                    SecretMasker.maskedCopy(e, config.secrets()));
-        }
+        this.reporter = reporter;
         versionTable = dialect.versionTable(connection, config);
         return this;
     }
@@ -105,7 +98,19 @@ final class Target implements AutoCloseable {
         return connection;
     }
 
+    /** Liquibase's session, opened on first use (a seed of a clean database never needs it). */
     ChangeLogSession changeLog() {
+        if (changeLog == null) {
+            try {
+                changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
+                        dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: "
+                        + notice));
+            } catch (ChangeLogException | SQLException e) {
+                throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
+                        + SecretMasker.mask(e.getMessage(), config.password()), false,
+                        SecretMasker.maskedCopy(e, config.secrets()));
+            }
+        }
         return changeLog;
     }
 
