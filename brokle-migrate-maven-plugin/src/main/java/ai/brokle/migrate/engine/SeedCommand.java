@@ -65,7 +65,7 @@ final class SeedCommand {
                 }
                 Target target = new Target(datasource, Dialects.of(datasource.name()), List.of());
                 targets.add(target);
-                target.open(config.workDir(), reporter);
+                target.connect(config.workDir(), reporter);
                 refuseDirty(target);
                 destinations.add(new Seeder.Destination(datasource.name(), target.displayUrl(),
                         target.dialect.seedStore(target.connection())));

@@ -44,8 +44,20 @@ final class Target implements AutoCloseable {
         return config.name();
     }
 
-    /** Starts the embedded server when needed and connects. */
+    /** Starts the embedded server when needed, connects and opens Liquibase's session. */
     Target open(Path workDir, Reporter reporter) {
+        connect(workDir, reporter);
+        try {
+            changeLog();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** As {@link #open}, with Liquibase's session opened only on first use (a seed of a clean database). */
+    Target connect(Path workDir, Reporter reporter) {
         this.workDir = workDir;
         String user = config.username();
         url = config.jdbcUrl();
@@ -98,7 +110,7 @@ final class Target implements AutoCloseable {
         return connection;
     }
 
-    /** Liquibase's session, opened on first use (a seed of a clean database never needs it). */
+    /** Liquibase's session (opened on first use after {@link #connect}). */
     ChangeLogSession changeLog() {
         if (changeLog == null) {
             try {
