@@ -5,7 +5,7 @@ import ai.brokle.migrate.seed.SeedSet.CsvSource;
 import ai.brokle.migrate.seed.SeedSet.SeedRow;
 import ai.brokle.migrate.seed.SeedSet.SeedTable;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -16,6 +16,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -27,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,13 +81,16 @@ public final class SeedFileParser {
     /** The single document's root (null for an empty file), merge keys flattened; errors with their line. */
     private static Node compose(Reader reader, String file) {
         try {
-            Iterator<Node> documents = new Yaml(loaderOptions()).composeAll(reader).iterator();
-            if (!documents.hasNext()) {
+            LoaderOptions options = loaderOptions();
+            // the composer alone: Yaml's constructors and representers are not needed (and slow to start)
+            Composer documents = new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(),
+                    options);
+            if (!documents.checkNode()) {
                 return null;
             }
-            Node root = documents.next();
-            if (documents.hasNext()) {
-                throw new InvalidSeedException(file, YamlNodes.line(documents.next()), null, "the file holds more "
+            Node root = documents.getNode();
+            if (documents.checkNode()) {
+                throw new InvalidSeedException(file, YamlNodes.line(documents.getNode()), null, "the file holds more "
                         + "than one YAML document", "Remove the '---' separator and merge the documents into one");
             }
             new Flattener(file).visit(root);

@@ -157,7 +157,7 @@ final class SeedPlanner {
                 references.remember(table.name(), row.asMap());
             }
             List<String> columns = schema.columns().keySet().stream().filter(row::has).toList();
-            groups.computeIfAbsent(List.of(columns, new TreeSet<>(row.insertOnly())), k -> new ArrayList<>())
+            groups.computeIfAbsent(List.of(columns, Set.copyOf(row.insertOnly())), k -> new ArrayList<>())
                     .add(row.planned(file, seedRow.line(), columns));
         }
         List<RowGroup> rowGroups = new ArrayList<>();
@@ -171,17 +171,17 @@ final class SeedPlanner {
 
     /** Converts every cell of a row by its column's type, resolving references. */
     private RowValues convert(TableSchema schema, SeedRow seedRow) throws SQLException {
-        RowValues row = new RowValues(seedRow.cells().size() + 1);
+        RowValues row = new RowValues();
         for (Cell cell : seedRow.cells()) {
             Column column = column(schema, cell);
             String key = schema.name() + "." + cell.key();
             if (cell.value() instanceof MappingNode ref && ReferenceResolver.isReference(ref, column)) {
-                row.add(cell.key(), references.resolve(ref, schema, cell.key()), cell.line());
+                row.put(cell.key(), references.resolve(ref, schema, cell.key()), cell.line());
             } else {
                 if (ValueConverter.isNow(cell.value(), column.type())) {
                     row.addInsertOnly(cell.key());
                 }
-                row.add(cell.key(), converter.convert(cell.value(), column, key), cell.line());
+                row.put(cell.key(), converter.convert(cell.value(), column, key), cell.line());
             }
         }
         return row;

@@ -1,13 +1,10 @@
 package ai.brokle.migrate.seed;
 
 import ai.brokle.migrate.seed.TableSchema.Column;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -15,6 +12,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -40,10 +40,8 @@ final class ValueConverter {
 
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    /** Keeps a decimal's digits: YAML's 1.50 is JSON's 1.50. */
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** Jackson's streaming reader and writer (its object mapper is not needed here, and slow to start). */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final String file;
     private final Timestamps timestamps;
@@ -206,46 +204,76 @@ final class ValueConverter {
     /** A YAML map or list as JSON; a quoted string as the JSON text it holds, which must be valid JSON. */
     private JsonText json(Node node, ColumnType type, String key) {
         if (node instanceof ScalarNode s && Tag.STR.equals(s.getTag())) {
-            try {
-                JSON.readTree(s.getValue());
+            try (JsonParser parser = JSON.createParser(s.getValue())) {
+                String problem = parser.nextToken() == null ? "no JSON value" : null;
+                parser.skipChildren();
+                if (problem == null && parser.nextToken() != null) {
+                    problem = "text after the JSON value";
+                }
+                if (problem != null) {
+                    throw mismatch(s, type, key, " (not valid JSON at character " + (parser.currentLocation()
+                            .getColumnNr()) + ": " + problem + ")", JSON_FIX);
+                }
             } catch (JsonProcessingException e) {
-                throw mismatch(s, type, key, " (not valid JSON at character " + e.getLocation().getColumnNr()
-                        + ": " + e.getOriginalMessage() + ")", "Write the value as a YAML map or list, or as valid "
-                        + "JSON text in quotes");
+                throw mismatch(s, type, key, " (not valid JSON at character " + e.getLocation().getColumnNr() + ": "
+                        + e.getOriginalMessage() + ")", JSON_FIX);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a String is never unreadable
             }
             return new JsonText(s.getValue());
         }
-        return new JsonText(jsonTree(node).toString());
+        StringWriter json = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(json)) {
+            write(generator, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new JsonText(json.toString());
     }
 
+    private static final String JSON_FIX = "Write the value as a YAML map or list, or as valid JSON text in quotes";
+
     /** Maps become objects, lists arrays, scalars take the type YAML gave them (numbers JSON lacks stay strings). */
-    private static JsonNode jsonTree(Node node) {
+    private static void write(JsonGenerator json, Node node) throws IOException {
         if (node instanceof MappingNode mapping) {
-            ObjectNode object = NODES.objectNode();
-            mapping.getValue().forEach(t -> object.set(YamlNodes.text(t.getKeyNode()), jsonTree(t.getValueNode())));
-            return object;
+            json.writeStartObject();
+            for (NodeTuple entry : mapping.getValue()) {
+                json.writeFieldName(YamlNodes.text(entry.getKeyNode()));
+                write(json, entry.getValueNode());
+            }
+            json.writeEndObject();
+            return;
         }
         if (node instanceof SequenceNode sequence) {
-            ArrayNode array = NODES.arrayNode();
-            sequence.getValue().forEach(item -> array.add(jsonTree(item)));
-            return array;
+            json.writeStartArray();
+            for (Node item : sequence.getValue()) {
+                write(json, item);
+            }
+            json.writeEndArray();
+            return;
         }
         String text = YamlNodes.text(node);
         Tag tag = node.getTag();
         try {
             if (Tag.INT.equals(tag)) {
-                return NODES.numberNode(new BigInteger(text.replace("_", "").replaceFirst("^\\+", "")));
+                json.writeNumber(new BigInteger(text.replace("_", "").replaceFirst("^\\+", "")));
+                return;
             }
             if (Tag.FLOAT.equals(tag)) {
-                return NODES.numberNode(new BigDecimal(text.replace("_", "")));
+                json.writeNumber(new BigDecimal(text.replace("_", ""))); // keeps the digits: 1.50 stays 1.50
+                return;
             }
         } catch (NumberFormatException e) {
-            return NODES.textNode(text); // .inf, .nan, 0x1F: no JSON number
+            json.writeString(text); // .inf, .nan, 0x1F: no JSON number
+            return;
         }
         if (Tag.BOOL.equals(tag)) {
-            return NODES.booleanNode(parseBoolean(text).orElse(false));
+            json.writeBoolean(parseBoolean(text).orElse(false));
+        } else if (Tag.NULL.equals(tag)) {
+            json.writeNull();
+        } else {
+            json.writeString(text);
         }
-        return Tag.NULL.equals(tag) ? NODES.nullNode() : NODES.textNode(text);
     }
 
     private List<Object> array(Node node, ColumnType type, String key) {
