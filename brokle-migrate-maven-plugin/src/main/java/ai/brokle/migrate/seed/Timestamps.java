@@ -16,6 +16,8 @@ import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.time.temporal.TemporalQueries;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Date and time text as seed files write it, read with {@code java.time}: ISO-8601 / YAML timestamps
@@ -42,6 +44,7 @@ final class Timestamps {
             .optionalStart().appendOffset("+H:mm", "Z").optionalEnd()
             .optionalEnd()
             .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern NOW = Pattern.compile("now(?:\\s*([+-])\\s*(\\d{1,9})\\s*([smhdw]))?");
 
     /** A date column was given a time of day other than midnight. */
     static final class TimeOfDayException extends RuntimeException {
@@ -91,29 +94,17 @@ final class Timestamps {
 
     /** The shift of a {@code now} expression ({@code now} → zero), or null when the text is not one. */
     private static Duration nowShift(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        if (!t.startsWith("now")) {
+        Matcher m = NOW.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
             return null;
         }
-        t = t.substring(3).strip();
-        if (t.isEmpty()) {
-            return Duration.ZERO;
-        }
-        if (t.length() < 3 || (t.charAt(0) != '+' && t.charAt(0) != '-')) {
-            return null;
-        }
-        String amount = t.substring(1, t.length() - 1).strip();
-        if (amount.isEmpty() || !amount.chars().allMatch(Character::isDigit) || amount.length() > 9) {
-            return null;
-        }
-        long n = Long.parseLong(amount) * (t.charAt(0) == '-' ? -1 : 1);
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            case 'd' -> Duration.ofDays(n);
-            case 'w' -> Duration.ofDays(7 * n);
-            default -> null;
+        long n = m.group(1) == null ? 0 : Long.parseLong(m.group(2)) * (m.group(1).equals("-") ? -1 : 1);
+        return switch (m.group(1) == null ? "s" : m.group(3)) {
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
         };
     }
 }

@@ -14,12 +14,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
  * Seeds PostgreSQL in one transaction, by one of two paths, for YAML rows and CSV files alike; rows always travel as
@@ -44,7 +46,6 @@ final class PostgresSeedStore implements SeedStore {
     private final Connection connection;
     private final PostgresSeedCatalog catalog;
     private final PostgresSeedSql sql = new PostgresSeedSql();
-    private final PostgresSeedBinder binder;
     private final PostgresSeedCopy copy;
     /** Per table written in this transaction: true while only the seed's own inserts have reached it. */
     private final Map<String, Boolean> insertOnly = new HashMap<>();
@@ -52,20 +53,19 @@ final class PostgresSeedStore implements SeedStore {
     PostgresSeedStore(Connection connection) {
         this.connection = connection;
         this.catalog = new PostgresSeedCatalog(connection);
-        this.binder = new PostgresSeedBinder(connection);
         this.copy = new PostgresSeedCopy(connection);
     }
 
-    /** Where the rows come from: COPY them into a target, and say which row the n-th one (from 1) is. */
-    private interface Rows {
-        List<String> columns();
+    /**
+     * Where rows come from: their columns, how they are COPied into a target, the row on COPY's data line
+     * {@code line} (from 1; quoted line breaks count), and the {@code n}-th row (from 1).
+     */
+    private record Rows(List<String> columns, CopyInto copy, LongFunction<PlannedRow> atCopyLine,
+                        LongFunction<PlannedRow> row) {
+    }
 
-        long copyInto(String target) throws SQLException;
-
-        PlannedRow row(long n);
-
-        /** The row on COPY's data line {@code line} (from 1; quoted line breaks count). */
-        PlannedRow atCopyLine(long line);
+    private interface CopyInto {
+        long into(String target) throws SQLException;
     }
 
     @Override
@@ -81,8 +81,10 @@ final class PostgresSeedStore implements SeedStore {
         try (PreparedStatement statement = connection.prepareStatement(sql.select(table, select, where, values))) {
             int parameter = 1;
             for (int i = 0; i < where.size(); i++) {
-                if (values.get(i) != null) {
-                    binder.bind(statement, parameter++, table.columns().get(where.get(i)).type(), values.get(i));
+                if (values.get(i) != null) { // as COPY sends it: the server reads it as the column's type
+                    Object value = values.get(i);
+                    statement.setObject(parameter++, value instanceof List<?> list ? PostgresSeedCopy.arrayLiteral(list)
+                            : PostgresSeedCopy.text(value), Types.OTHER);
                 }
             }
             List<List<Object>> rows = new ArrayList<>();
@@ -145,70 +147,47 @@ final class PostgresSeedStore implements SeedStore {
 
     @Override
     public WriteCounts write(TableSchema table, RowGroup group) throws SQLException {
-        return store(table, group.key(), group.updatable(), new Rows() {
-            @Override
-            public List<String> columns() {
-                return group.columns();
-            }
+        List<PlannedRow> rows = group.rows();
+        return store(table, group.key(), group.updatable(), new Rows(group.columns(),
+                target -> copy.rows(PostgresSeedSql.copy(target, group.columns(), false), rows),
+                line -> atCopyLine(rows, line), n -> rows.get((int) n - 1)));
+    }
 
-            @Override
-            public long copyInto(String target) throws SQLException {
-                return copy.rows(PostgresSeedSql.copy(target, group.columns(), false), group.rows());
+    /** PostgreSQL counts a quoted line break only once it has seen the data's first end of line. */
+    private static PlannedRow atCopyLine(List<PlannedRow> rows, long line) {
+        long start = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            long last = start + (i == 0 ? 0 : PostgresSeedCopy.lineBreaks(rows.get(i)));
+            if (line <= last) {
+                return rows.get(i);
             }
-
-            @Override
-            public PlannedRow row(long n) {
-                return group.rows().get((int) n - 1);
-            }
-
-            /** PostgreSQL counts a quoted line break only once it has seen the data's first end of line. */
-            @Override
-            public PlannedRow atCopyLine(long line) {
-                long start = 1;
-                for (int i = 0; i < group.rows().size(); i++) {
-                    PlannedRow row = group.rows().get(i);
-                    long last = start + (i == 0 ? 0 : PostgresSeedCopy.lineBreaks(row));
-                    if (line <= last) {
-                        return row;
-                    }
-                    start = last + 1;
-                }
-                return group.rows().get(group.rows().size() - 1);
-            }
-        });
+            start = last + 1;
+        }
+        return rows.get(rows.size() - 1);
     }
 
     @Override
     public WriteCounts load(TableSchema table, CsvFile csv) throws SQLException {
         List<String> key = table.primaryKey();
-        return store(table, key, csv.columns().stream().filter(c -> !key.contains(c)).toList(), new Rows() {
-            @Override
-            public List<String> columns() {
-                return csv.columns();
-            }
+        return store(table, key, csv.columns().stream().filter(c -> !key.contains(c)).toList(), new Rows(
+                csv.columns(), target -> copyFile(csv, target), line -> csvRow(csv, line),
+                n -> csvRow(csv, csv.lineOf(n + 1))));
+    }
 
-            @Override
-            public long copyInto(String target) throws SQLException {
-                try {
-                    return copy.file(PostgresSeedSql.copy(target, csv.columns(), true), csv.open());
-                } catch (IOException e) {
-                    throw new SeedWriteException(csv.shown() + ": cannot read the CSV file: " + e.getMessage()
-                            + ". Nothing was written (the transaction was rolled back). Check the file.", e);
-                }
-            }
+    private long copyFile(CsvFile csv, String target) throws SQLException {
+        try {
+            return copy.file(PostgresSeedSql.copy(target, csv.columns(), true), csv.open());
+        } catch (IOException e) {
+            throw new SeedWriteException(csv.shown() + ": cannot read the CSV file: " + e.getMessage() + ". Nothing "
+                    + "was written (the transaction was rolled back). Check the file.", e);
+        }
+    }
 
-            @Override
-            public PlannedRow row(long n) {
-                return atCopyLine(csv.lineOf(n + 1));
-            }
-
-            @Override
-            public PlannedRow atCopyLine(long line) {
-                int[] lines = new int[csv.columns().size()];
-                Arrays.fill(lines, (int) line);
-                return new PlannedRow(csv.shown(), (int) line, new Object[0], lines);
-            }
-        });
+    /** A CSV record as a row: every column on the line it starts on. */
+    private static PlannedRow csvRow(CsvFile csv, long line) {
+        int[] lines = new int[csv.columns().size()];
+        Arrays.fill(lines, (int) line);
+        return new PlannedRow(csv.shown(), (int) line, new Object[0], lines);
     }
 
     /** Writes by the bulk path or the upsert path (see the class comment). */
@@ -218,7 +197,7 @@ final class PostgresSeedStore implements SeedStore {
         long staged;
         try {
             if (onlyInserts(table)) {
-                long inserted = rows.copyInto(sql.table(table));
+                long inserted = rows.copy().into(sql.table(table));
                 connection.releaseSavepoint(start);
                 return new WriteCounts(inserted, 0, 0);
             }
@@ -227,14 +206,14 @@ final class PostgresSeedStore implements SeedStore {
                     statement.execute(create);
                 }
             }
-            staged = rows.copyInto(PostgresSeedSql.STAGE);
+            staged = rows.copy().into(PostgresSeedSql.STAGE);
         } catch (SQLException e) {
             connection.rollback(start);
             long line = PostgresRowError.copyLine(e);
             if (line < 1) {
                 throw e;
             }
-            throw PostgresRowError.of(table, rows.columns(), rows.atCopyLine(line), e, constraintColumns(table, e));
+            throw PostgresRowError.of(table, rows.columns(), rows.atCopyLine().apply(line), e, constraintColumns(table, e));
         }
         String upsert = sql.upsert(table, rows.columns(), key, updatable);
         Savepoint staging = connection.setSavepoint();
@@ -304,7 +283,7 @@ final class PostgresSeedStore implements SeedStore {
     }
 
     private SeedWriteException refused(TableSchema table, Rows rows, long n, SQLException e) {
-        return PostgresRowError.of(table, rows.columns(), rows.row(n), e, constraintColumns(table, e));
+        return PostgresRowError.of(table, rows.columns(), rows.row().apply(n), e, constraintColumns(table, e));
     }
 
     /** True while the table holds only rows this transaction inserted into it, starting from empty. */
