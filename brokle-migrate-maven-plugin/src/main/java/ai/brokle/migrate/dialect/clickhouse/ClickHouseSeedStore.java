@@ -98,17 +98,7 @@ final class ClickHouseSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 bind(statement, i + 1, table.columns().get(where.get(i)).type(), values.get(i));
             }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= select.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return SeedStore.rows(statement, select.size());
         }
     }
 

@@ -87,17 +87,7 @@ final class PostgresSeedStore implements SeedStore {
                             : PostgresSeedCopy.text(value), Types.OTHER);
                 }
             }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(select.size());
-                    for (int i = 1; i <= select.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return SeedStore.rows(statement, select.size());
         }
     }
 
