@@ -75,8 +75,9 @@ final class SeedPlanner {
                 .forEach(parents::add);
         for (SeedRow row : table.rows()) {
             for (Cell cell : row.cells()) {
+                Column column = column(schema, cell); // every column is checked before any table is planned
                 if (cell.value() instanceof MappingNode) {
-                    references.collectTargets(cell.value(), column(schema, cell), parents);
+                    references.collectTargets(cell.value(), column, parents);
                 }
             }
         }

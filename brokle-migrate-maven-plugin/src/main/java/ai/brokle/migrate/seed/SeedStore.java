@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * One database as the seeder sees it: table metadata, lookups, and how rows are written. Each dialect implements
  * it (PostgreSQL: upsert in one transaction; ClickHouse: plain batched INSERT); everything else about seeding is
- * the same for all databases. Values are always sent as bind parameters.
+ * the same for all databases. Values never become SQL text (COPY data or bind parameters).
  */
 public interface SeedStore {
 

@@ -62,8 +62,8 @@ class SeedBulkLoadTest {
                 "CREATE TABLE copied (id text PRIMARY KEY, t text, v varchar(40), c char(3), i int, n numeric(10,3), "
                         + "f double precision, b boolean, ts timestamp, tz timestamptz, d date, tm time, u uuid, "
                         + "j jsonb, js json, m bulk_mood, tags text[], nums int[], ip inet)",
-                "CREATE TABLE upserted (LIKE copied INCLUDING ALL)", // has arrays: multi-row VALUES
-                "CREATE TABLE flat (id text PRIMARY KEY, t text, j jsonb)", // no arrays: column arrays (unnest)
+                "CREATE TABLE upserted (LIKE copied INCLUDING ALL)", // not empty: staging table + upsert
+                "CREATE TABLE flat (id text PRIMARY KEY, t text, j jsonb)", // not empty either
                 "CREATE SEQUENCE copy_statements", "CREATE SEQUENCE insert_statements",
                 // which statement wrote the rows: COPY for the empty table, INSERT for the one that was not
                 "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
