@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Issue 5, item 9: seed 100,000 generated rows and load the same rows with psql \copy; print the times and ratios.
-# Each round seeds twice: cold, one seed in a fresh JVM (what `mvn brokle-migrate:seed` does), and warm, in this JVM
-# after warm-up seeds; the last line gives the medians. A benchmark, not a test: no timing is asserted anywhere.
+# Issue 10: seed a 10,000-row YAML seed and a 100,000-row CSV seed ({csv: ...}) and load the same rows with
+# psql \copy; also time the Maven no-op (mvn -o validate on a project that declares the plugin). Each seed runs in a
+# fresh JVM, as in `mvn brokle-migrate:seed`; the summary gives medians, min-max and the ratios
+# (no-op + seed) / (no-op + \copy) the issue sets targets for (YAML <= 1.5x, CSV <= 1.3x).
+# A benchmark, not a test: no timing is asserted anywhere. Results: bench/RESULTS.md.
 # Needs Java 17, Maven and the psql client (Debian: postgresql-client). The machine should be otherwise idle.
-# Usage: bench/seed-100k.sh [rows=100000] [rounds=3]      (MAVEN_ARGS=-o to stay offline;
+# Usage: bench/seed-100k.sh [yamlRows=10000] [csvRows=100000] [rounds=5] [--yaml-big]
+#        (--yaml-big adds one 100,000-row YAML seed as a figure; MAVEN_ARGS=-o to stay offline;
 #        BENCH_JAVA_OPTS=-Dbench.verbose prints the seeds' progress lines)
 set -euo pipefail
 cd "$(dirname "$0")/../brokle-migrate-maven-plugin"

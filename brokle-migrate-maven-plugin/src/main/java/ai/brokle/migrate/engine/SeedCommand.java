@@ -10,18 +10,20 @@ import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedSet;
 import ai.brokle.migrate.seed.Seeder;
 
+import ai.brokle.migrate.state.SchemaVersion;
+
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The seed goal: finds the seed file ({@code seed=dev} → {@code seeds/dev.yaml}, or {@code seedFile}), connects to
  * each selected datasource the file has tables for, and hands over to the {@link Seeder}. Top-level tables go to
- * PostgreSQL, the {@code clickhouse:} section to ClickHouse. The file is parsed while PostgreSQL is connected.
+ * PostgreSQL, the {@code clickhouse:} section to ClickHouse; CSV paths in the file are relative to the project.
  */
 final class SeedCommand {
 
@@ -39,29 +41,12 @@ final class SeedCommand {
         Path file = seedFile();
         String shown = shown(file);
         List<String> datasources = ConfigResolver.DATASOURCES;
-        SeedFileParser parser = new SeedFileParser(datasources.get(0), new HashSet<>(datasources.subList(1,
-                datasources.size())));
-        Parsing parsing = new Parsing(() -> parser.parse(file, shown));
+        SeedSet set = new SeedFileParser(datasources.get(0), new HashSet<>(datasources.subList(1,
+                datasources.size())), config.baseDir()).parse(file, shown);
         List<String> skipped = new ArrayList<>();
         Set<String> selected = new HashSet<>();
         List<Target> targets = new ArrayList<>();
-        Target ahead = null;
         try {
-            // While the file is parsed, connect to the datasource of its top-level tables (driver start-up is a
-            // good part of a short run). Only a configured URL is opened ahead, never the embedded server; it is
-            // closed again if the file has no tables for it, and a parse error still comes first.
-            DatasourceConfig aheadConfig = config.datasources().stream().filter(d -> d.name().equals(
-                    datasources.get(0)) && !d.embedded() && d.jdbcUrl() != null).findFirst().orElse(null);
-            RuntimeException aheadFailure = null;
-            if (aheadConfig != null) {
-                try {
-                    ahead = new Target(aheadConfig, Dialects.of(aheadConfig.name()), List.of())
-                            .open(config.workDir(), reporter);
-                } catch (RuntimeException e) {
-                    aheadFailure = e;
-                }
-            }
-            SeedSet set = parsing.result();
             List<Seeder.Destination> destinations = new ArrayList<>();
             for (DatasourceConfig datasource : config.datasources()) {
                 selected.add(datasource.name());
@@ -78,19 +63,9 @@ final class SeedCommand {
                             + datasource.name() + ".url to load it)"));
                     continue;
                 }
-                Target target;
-                if (aheadConfig != null && datasource.name().equals(aheadConfig.name())) {
-                    if (aheadFailure != null) {
-                        throw aheadFailure;
-                    }
-                    target = ahead;
-                    ahead = null;
-                    targets.add(target);
-                } else {
-                    target = new Target(datasource, Dialects.of(datasource.name()), List.of());
-                    targets.add(target);
-                    target.open(config.workDir(), reporter);
-                }
+                Target target = new Target(datasource, Dialects.of(datasource.name()), List.of());
+                targets.add(target);
+                target.connect(config.workDir(), reporter);
                 refuseDirty(target);
                 destinations.add(new Seeder.Destination(datasource.name(), target.displayUrl(),
                         target.dialect.seedStore(target.connection())));
@@ -104,48 +79,7 @@ final class SeedCommand {
                     .run(set, destinations, config.reset(), config.dryRun());
             return new SeedResult(result.file(), result.dryRun(), result.reset(), result.tables(), skipped);
         } finally {
-            if (ahead != null) {
-                ahead.close();
-            }
             targets.forEach(Target::close);
-        }
-    }
-
-    /** Parses the seed file on a second thread; {@link #result()} waits for it. */
-    private static final class Parsing {
-
-        private final Thread thread;
-        private SeedSet set;
-        private RuntimeException failure;
-
-        Parsing(Supplier<SeedSet> parse) {
-            thread = new Thread(() -> {
-                try {
-                    set = parse.get();
-                } catch (RuntimeException e) {
-                    failure = e;
-                }
-            }, "brokle-migrate-seed-parser");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        SeedSet result() {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return set;
         }
     }
 
@@ -184,9 +118,20 @@ final class SeedCommand {
         return line;
     }
 
+    /**
+     * Refuses a dirty datasource. The clean case reads golang-migrate's flag alone; only a dirty one reads the full
+     * state (Liquibase's records too) to explain the recovery.
+     */
     private void refuseDirty(Target target) {
-        try (PreparedTarget state = PreparedTarget.read(target, reporter)) {
-            state.requireClean();
+        try {
+            if (target.versionTable().read().map(SchemaVersion::dirty).orElse(false)) {
+                try (PreparedTarget state = PreparedTarget.read(target, reporter)) {
+                    state.requireClean();
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrateException("[" + target.name() + "] cannot read " + target.config.table() + ": "
+                    + e.getMessage() + ". Check the connection and privileges.", false, e);
         }
     }
 }

@@ -1,5 +1,13 @@
 package ai.brokle.migrate.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The status document for pipelines ({@code format=json}):
+ * The status document for pipelines ({@code format=json}), written with Jackson:
  * <pre>
  * { "overall": "HEALTHY", "generatedAt": "...",
  *   "datasources": [ { "name", "health", "url", "dir", "version", "dirty", "drift", "applied",
@@ -17,31 +25,39 @@ import java.util.List;
  */
 public final class StatusJson {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Indented objects, {@code "key": value}, arrays on one line: {@code ["a", "b"]}, {@code []}. */
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
+            .withArrayEmptySeparator("")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+
     private StatusJson() {
     }
 
     public static String render(StatusReport report) {
-        StringBuilder json = new StringBuilder("{\n  \"overall\": ").append(string(report.overall().name()))
-                .append(",\n  \"generatedAt\": ").append(string(Instant.now().toString()))
-                .append(",\n  \"datasources\": [");
-        List<DatasourceStatus> statuses = report.datasources();
-        for (int i = 0; i < statuses.size(); i++) {
-            DatasourceStatus s = statuses.get(i);
-            json.append(i == 0 ? "\n" : ",\n").append("    {")
-                    .append("\"name\": ").append(string(s.datasource()))
-                    .append(", \"health\": ").append(string(s.health().name()))
-                    .append(", \"url\": ").append(string(s.url()))
-                    .append(", \"dir\": ").append(string(s.dir()))
-                    .append(", \"version\": ").append(s.currentVersion() == null ? "null" : s.currentVersion())
-                    .append(", \"dirty\": ").append(s.dirty())
-                    .append(", \"drift\": ").append(s.drift())
-                    .append(", \"applied\": ").append(s.applied())
-                    .append(", \"pending\": ").append(array(s.pending()))
-                    .append(", \"problems\": ").append(array(s.problems()))
-                    .append(", \"locks\": ").append(array(s.locks()))
-                    .append("}");
+        ObjectNode root = MAPPER.createObjectNode()
+                .put("overall", report.overall().name())
+                .put("generatedAt", Instant.now().toString());
+        ArrayNode datasources = root.putArray("datasources");
+        for (DatasourceStatus s : report.datasources()) {
+            ObjectNode d = datasources.addObject()
+                    .put("name", s.datasource())
+                    .put("health", s.health().name())
+                    .put("url", s.url())
+                    .put("dir", s.dir())
+                    .put("version", s.currentVersion())
+                    .put("dirty", s.dirty())
+                    .put("drift", s.drift())
+                    .put("applied", s.applied());
+            strings(d.putArray("pending"), s.pending());
+            strings(d.putArray("problems"), s.problems());
+            strings(d.putArray("locks"), s.locks());
         }
-        return json.append("\n  ]\n}\n").toString();
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
+        }
     }
 
     public static void write(StatusReport report, Path file) {
@@ -54,35 +70,7 @@ public final class StatusJson {
         }
     }
 
-    private static String array(List<String> values) {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < values.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append(string(values.get(i)));
-        }
-        return json.append("]").toString();
-    }
-
-    private static String string(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder json = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
     }
 }

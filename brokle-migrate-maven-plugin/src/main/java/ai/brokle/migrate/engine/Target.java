@@ -28,6 +28,7 @@ final class Target implements AutoCloseable {
     private EmbeddedServer embedded;
     private Connection connection;
     private ChangeLogSession changeLog;
+    private Reporter reporter;
     private VersionTable versionTable;
     private String url;
     private Path workDir;
@@ -43,8 +44,20 @@ final class Target implements AutoCloseable {
         return config.name();
     }
 
-    /** Starts the embedded server when needed and connects. */
+    /** Starts the embedded server when needed, connects and opens Liquibase's session. */
     Target open(Path workDir, Reporter reporter) {
+        connect(workDir, reporter);
+        try {
+            changeLog();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    /** As {@link #open}, with Liquibase's session opened only on first use (a seed of a clean database). */
+    Target connect(Path workDir, Reporter reporter) {
         this.workDir = workDir;
         String user = config.username();
         url = config.jdbcUrl();
@@ -66,15 +79,7 @@ final class Target implements AutoCloseable {
                     + ". Check the URL and credentials (brokle.migrate." + name() + ".url / .username / .password"
                     + " or .serverId) and that the server is running.");
         }
-        try {
-            changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
-                    dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: " + notice));
-        } catch (ChangeLogException | SQLException e) {
-            close();
-            throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
-                    + SecretMasker.mask(e.getMessage(), config.password()), false,
-                    SecretMasker.maskedCopy(e, config.secrets()));
-        }
+        this.reporter = reporter;
         versionTable = dialect.versionTable(connection, config);
         return this;
     }
@@ -105,7 +110,19 @@ final class Target implements AutoCloseable {
         return connection;
     }
 
+    /** Liquibase's session (opened on first use after {@link #connect}). */
     ChangeLogSession changeLog() {
+        if (changeLog == null) {
+            try {
+                changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
+                        dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: "
+                        + notice));
+            } catch (ChangeLogException | SQLException e) {
+                throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
+                        + SecretMasker.mask(e.getMessage(), config.password()), false,
+                        SecretMasker.maskedCopy(e, config.secrets()));
+            }
+        }
         return changeLog;
     }
 

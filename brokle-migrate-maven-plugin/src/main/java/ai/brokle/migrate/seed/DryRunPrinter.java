@@ -21,7 +21,7 @@ final class DryRunPrinter {
     void print(String file, Seeder.Destination destination, SeedPlan plan, boolean reset) {
         String prefix = "[" + destination.datasource() + "] ";
         SeedStore store = destination.store();
-        int rows = plan.tables().stream().mapToInt(TablePlan::rowCount).sum();
+        int rows = plan.rowCount();
         log.accept(prefix + "dry run of " + file + " on " + destination.displayUrl() + ": " + plan.tables().size()
                 + " table(s), " + rows + " row(s), in foreign-key order; nothing is written");
         if (reset) {
@@ -33,14 +33,15 @@ final class DryRunPrinter {
         int width = plan.tables().stream().mapToInt(t -> t.schema().name().length()).max().orElse(0);
         for (int i = 0; i < plan.tables().size(); i++) {
             TablePlan table = plan.tables().get(i);
-            log.accept(prefix + String.format("%3d. %-" + width + "s %6d row(s)", i + 1, table.schema().name(),
-                    table.rowCount()));
+            log.accept(prefix + String.format("%3d. %-" + width + "s ", i + 1, table.schema().name())
+                    + (table.csv() != null ? "rows of " + table.csv().shown() + " (" + String.join(",",
+                    table.csv().columns()) + ")" : String.format("%6d row(s)", table.rowCount())));
         }
         plan.tables().stream().filter(t -> !t.groups().isEmpty()).findFirst().ifPresent(table -> {
             RowGroup group = table.groups().get(0);
             PlannedRow row = group.rows().get(0);
-            log.accept(prefix + "sample statement for " + table.schema().name() + " (values are bind parameters, "
-                    + "never SQL text):");
+            log.accept(prefix + "sample statement for " + table.schema().name() + " (values are data, never SQL "
+                    + "text):");
             log.accept(prefix + "  " + store.writeStatement(table.schema(), group) + ";");
             log.accept(prefix + "  -- values of the row at " + row.location() + ": " + display(row.values()));
         });

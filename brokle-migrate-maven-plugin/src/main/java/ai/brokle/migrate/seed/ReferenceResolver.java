@@ -1,7 +1,10 @@
 package ai.brokle.migrate.seed;
 
 import ai.brokle.migrate.seed.TableSchema.Column;
-import ai.brokle.migrate.seed.YamlNode.Entry;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,24 +48,25 @@ final class ReferenceResolver {
     }
 
     /** A map with a {@code ref} key is a reference, except in JSON and map columns, where maps are data. */
-    static boolean isReference(YamlNode node, Column column) {
+    static boolean isReference(Node node, Column column) {
         boolean data = column != null && (column.type().kind() == ColumnType.Kind.JSON
                 || column.type().kind() == ColumnType.Kind.MAP);
-        return !data && node instanceof YamlNode.Mapping mapping && mapping.get("ref").isPresent();
+        return !data && node instanceof MappingNode mapping && YamlNodes.entry(mapping, "ref").isPresent();
     }
 
     /** Adds the seeded tables a value references (nested references included) to {@code into}. */
-    void collectTargets(YamlNode node, Column column, Set<String> into) {
+    void collectTargets(Node node, Column column, Set<String> into) {
         if (!isReference(node, column)) {
             return;
         }
-        YamlNode.Mapping ref = (YamlNode.Mapping) node;
-        if (ref.get("ref").orElseThrow().value() instanceof YamlNode.Scalar target && seeded.contains(target.text())) {
-            into.add(target.text());
-            referenced.add(target.text());
+        MappingNode ref = (MappingNode) node;
+        if (YamlNodes.entry(ref, "ref").orElseThrow().getValueNode() instanceof ScalarNode target
+                && seeded.contains(target.getValue())) {
+            into.add(target.getValue());
+            referenced.add(target.getValue());
         }
-        for (Entry key : ref.entries()) {
-            collectTargets(key.value(), null, into);
+        for (NodeTuple key : ref.getValue()) {
+            collectTargets(key.getValueNode(), null, into);
         }
     }
 
@@ -79,32 +83,34 @@ final class ReferenceResolver {
     }
 
     /** The referenced row's key (the foreign key's target column); exactly one row may match. */
-    Object resolve(YamlNode.Mapping ref, TableSchema from, String fromColumn) throws SQLException {
+    Object resolve(MappingNode ref, TableSchema from, String fromColumn) throws SQLException {
         String key = from.name() + "." + fromColumn;
-        Entry refEntry = ref.get("ref").orElseThrow();
-        if (!(refEntry.value() instanceof YamlNode.Scalar target) || target.isNull()) {
-            throw new InvalidSeedException(file, refEntry.line(), key, "ref must name a table",
+        NodeTuple refEntry = YamlNodes.entry(ref, "ref").orElseThrow();
+        int refLine = YamlNodes.line(refEntry.getKeyNode());
+        if (!(refEntry.getValueNode() instanceof ScalarNode target) || YamlNodes.isNull(target)) {
+            throw new InvalidSeedException(file, refLine, key, "ref must name a table",
                     "Write e.g. {ref: organizations, slug: acme-corp}");
         }
-        TableSchema schema = schema(target.text(), refEntry.line(), key);
-        String select = targetColumn(from, fromColumn, schema, refEntry.line(), key);
+        TableSchema schema = schema(target.getValue(), refLine, key);
+        String select = targetColumn(from, fromColumn, schema, refLine, key);
         List<String> where = new ArrayList<>();
         List<Object> values = new ArrayList<>();
-        for (Entry entry : ref.entries()) {
+        for (NodeTuple entry : ref.getValue()) {
             if (entry == refEntry) {
                 continue;
             }
-            Column column = schema.column(entry.key()).orElseThrow(() -> new InvalidSeedException(file,
-                    entry.line(), key, "the reference names column " + entry.key() + ", which table "
+            String name = YamlNodes.text(entry.getKeyNode());
+            Column column = schema.column(name).orElseThrow(() -> new InvalidSeedException(file,
+                    YamlNodes.line(entry.getKeyNode()), key, "the reference names column " + name + ", which table "
                     + schema.name() + " does not have", "Use a column of " + schema.name() + " (columns: "
                     + String.join(", ", schema.columns().keySet()) + ")"));
-            where.add(entry.key());
-            values.add(isReference(entry.value(), column)
-                    ? resolve((YamlNode.Mapping) entry.value(), schema, entry.key())
-                    : converter.convert(entry.value(), column, schema.name() + "." + entry.key()));
+            where.add(name);
+            values.add(isReference(entry.getValueNode(), column)
+                    ? resolve((MappingNode) entry.getValueNode(), schema, name)
+                    : converter.convert(entry.getValueNode(), column, schema.name() + "." + name));
         }
         if (where.isEmpty()) {
-            throw new InvalidSeedException(file, ref.line(), key, "the reference names no column to match",
+            throw new InvalidSeedException(file, YamlNodes.line(ref), key, "the reference names no column to match",
                     "Add a unique column of " + schema.name() + ", e.g. {ref: " + schema.name() + ", slug: ...}");
         }
         List<Object> cacheKey = List.of(schema.name(), select, where, RowIndex.normalize(values));
@@ -117,14 +123,14 @@ final class ReferenceResolver {
         }
         String described = describe(ref);
         if (matches.size() != 1) {
-            throw new InvalidSeedException(file, ref.line(), key, "reference " + described + " matches "
+            throw new InvalidSeedException(file, YamlNodes.line(ref), key, "reference " + described + " matches "
                     + (matches.isEmpty() ? "no row" : matches.size() + " rows (" + select + " " + matches + ")")
                     + " of " + schema.name() + (reset && seeded.contains(schema.name()) ? " in this seed" : ""),
                     matches.isEmpty() ? "Fix the value, or add the row to the seed"
                             : "Match on a unique column (or more columns) so exactly one row fits");
         }
         if (matches.get(0) == null) {
-            throw new InvalidSeedException(file, ref.line(), key, "reference " + described + " matches a row whose "
+            throw new InvalidSeedException(file, YamlNodes.line(ref), key, "reference " + described + " matches a row whose "
                     + select + " is not known before it is inserted", "Give that row its " + select);
         }
         cache.put(cacheKey, matches.get(0));
@@ -169,13 +175,13 @@ final class ReferenceResolver {
                         + "single-column primary key)", "Write the value itself instead of a reference"));
     }
 
-    private static String describe(YamlNode.Mapping ref) {
+    private static String describe(MappingNode ref) {
         StringBuilder text = new StringBuilder("{");
-        for (Entry entry : ref.entries()) {
-            text.append(text.length() > 1 ? ", " : "").append(entry.key()).append(": ")
-                    .append(entry.value() instanceof YamlNode.Mapping nested ? describe(nested)
-                            : entry.value() instanceof YamlNode.Scalar scalar ? scalar.text()
-                            : entry.value().describe());
+        for (NodeTuple entry : ref.getValue()) {
+            Node value = entry.getValueNode();
+            text.append(text.length() > 1 ? ", " : "").append(YamlNodes.text(entry.getKeyNode())).append(": ")
+                    .append(value instanceof MappingNode nested ? describe(nested)
+                            : value instanceof ScalarNode scalar ? scalar.getValue() : YamlNodes.describe(value));
         }
         return text.append('}').toString();
     }

@@ -1,33 +1,32 @@
 package ai.brokle.migrate.seed;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/**
- * One datasource's part of a seed set, checked and ready to write: tables in foreign-key order.
- *
- * @param written true when the planner handed every row to a writer as it went (see {@link SeedPlanner})
- */
-record SeedPlan(List<TablePlan> tables, boolean written) {
-
-    SeedPlan(List<TablePlan> tables) {
-        this(tables, false);
-    }
+/** One datasource's part of a seed set, checked and ready to write: tables in foreign-key order. */
+record SeedPlan(List<TablePlan> tables) {
 
     /** The tables in reverse order: the order to empty them in. */
     List<TablePlan> childrenFirst() {
-        List<TablePlan> reversed = new java.util.ArrayList<>(tables);
-        java.util.Collections.reverse(reversed);
+        List<TablePlan> reversed = new ArrayList<>(tables);
+        Collections.reverse(reversed);
         return reversed;
     }
 
-    /**
-     * A table's rows, grouped by the columns they give; {@code line} is the table key's line. When the planner
-     * handed the rows to a writer as it went, {@code groups} is empty and only {@code rowCount} remains.
-     */
-    record TablePlan(TableSchema schema, int line, List<RowGroup> groups, int rowCount) {
+    /** The rows the file gives (a CSV file's rows are counted when they are loaded). */
+    int rowCount() {
+        return tables.stream().mapToInt(t -> t.groups().stream().mapToInt(g -> g.rows().size()).sum()).sum();
+    }
 
-        TablePlan(TableSchema schema, int line, List<RowGroup> groups) {
-            this(schema, line, groups, groups.stream().mapToInt(g -> g.rows().size()).sum());
+    /**
+     * A table's rows, grouped by the columns they give, or the CSV file that holds them ({@code csv} non-null,
+     * {@code groups} empty); {@code line} is the table key's line.
+     */
+    record TablePlan(TableSchema schema, int line, List<RowGroup> groups, CsvFile csv) {
+
+        int rowCount() {
+            return groups.stream().mapToInt(g -> g.rows().size()).sum();
         }
     }
 }

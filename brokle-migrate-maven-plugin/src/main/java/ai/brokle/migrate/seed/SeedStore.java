@@ -1,6 +1,9 @@
 package ai.brokle.migrate.seed;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,7 @@ import java.util.Map;
 /**
  * One database as the seeder sees it: table metadata, lookups, and how rows are written. Each dialect implements
  * it (PostgreSQL: upsert in one transaction; ClickHouse: plain batched INSERT); everything else about seeding is
- * the same for all databases. Values are always sent as bind parameters.
+ * the same for all databases. Values never become SQL text (COPY data or bind parameters).
  */
 public interface SeedStore {
 
@@ -25,14 +28,6 @@ public interface SeedStore {
      */
     boolean upserts();
 
-    /**
-     * True when {@link #rollback()} undoes every write since {@link #begin()}: rows may then be written while the
-     * rest of the seed is still being checked.
-     */
-    default boolean transactional() {
-        return false;
-    }
-
     /** Starts the datasource's transaction (a no-op where there are none). */
     void begin() throws SQLException;
 
@@ -47,11 +42,33 @@ public interface SeedStore {
     /** Writes one group of rows. A row the database refuses becomes a {@link SeedWriteException} naming it. */
     WriteCounts write(TableSchema table, RowGroup group) throws SQLException;
 
+    /**
+     * Loads a CSV file whose header names columns of the table, with the database's own CSV reader (upserted on the
+     * primary key where {@link #upserts()}). A record the database refuses becomes a {@link SeedWriteException}
+     * naming the file's line.
+     */
+    WriteCounts load(TableSchema table, CsvFile csv) throws SQLException;
+
     /** The SQL {@link #write} sends for one row of {@code group}, with {@code ?} placeholders. */
     String writeStatement(TableSchema table, RowGroup group);
 
     /** The SQL {@link #deleteAll} sends. */
     String deleteStatement(TableSchema table);
+
+    /** The rows a lookup returns, {@code columns} values each. */
+    static List<List<Object>> rows(PreparedStatement statement, int columns) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(columns);
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
 
     /** What a write did to its rows. */
     record WriteCounts(long inserted, long updated, long unchanged) {

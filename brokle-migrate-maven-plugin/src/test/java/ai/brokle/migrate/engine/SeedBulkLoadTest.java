@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How large seeds are written on PostgreSQL: COPY into tables that start empty (the same stored values and counts as
- * the upsert), rows written while later ones are still planned (a late problem still leaves nothing written, and a
- * problem in the file is still reported before a refusal by the database), and the file parsed while connecting.
+ * the upsert), a late problem leaves nothing written, a problem in the file is reported before a refusal by the
+ * database, and a parse error before any connection.
  */
 class SeedBulkLoadTest {
 
@@ -62,8 +62,8 @@ class SeedBulkLoadTest {
                 "CREATE TABLE copied (id text PRIMARY KEY, t text, v varchar(40), c char(3), i int, n numeric(10,3), "
                         + "f double precision, b boolean, ts timestamp, tz timestamptz, d date, tm time, u uuid, "
                         + "j jsonb, js json, m bulk_mood, tags text[], nums int[], ip inet)",
-                "CREATE TABLE upserted (LIKE copied INCLUDING ALL)", // has arrays: multi-row VALUES
-                "CREATE TABLE flat (id text PRIMARY KEY, t text, j jsonb)", // no arrays: column arrays (unnest)
+                "CREATE TABLE upserted (LIKE copied INCLUDING ALL)", // not empty: staging table + upsert
+                "CREATE TABLE flat (id text PRIMARY KEY, t text, j jsonb)", // not empty either
                 "CREATE SEQUENCE copy_statements", "CREATE SEQUENCE insert_statements",
                 // which statement wrote the rows: COPY for the empty table, INSERT for the one that was not
                 "CREATE FUNCTION count_statement() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
@@ -137,14 +137,27 @@ class SeedBulkLoadTest {
     }
 
     @Test
-    void manyRowsAreWrittenWhileLaterOnesArePlannedAndALateProblemLeavesNothingWritten() throws Exception {
+    void aRefusedRowAfterValuesWithLineBreaksIsNamedOnBothPaths() throws Exception {
+        execute("CREATE TABLE checked (id int PRIMARY KEY, t text, n int CHECK (n > 0))");
+        String yaml = "checked:\n  - {id: 1, t: \"a\\nb\\nc\", n: 1}\n  - {id: 2, t: \"x\\ny\", n: 1}\n"
+                + "  - {id: 3, t: z,\n     n: -1}\n  - {id: 4, t: \"w\\nv\", n: 1}\n";
+        SeedWriteException bulk = assertThrows(SeedWriteException.class, () -> seedText(yaml));
+        assertTrue(bulk.getMessage().contains("/seed.yaml:5: checked.n: the database refused the row"),
+                bulk.getMessage());
+        execute("INSERT INTO checked VALUES (9, 'already there', 1)");
+        SeedWriteException upsert = assertThrows(SeedWriteException.class, () -> seedText(yaml));
+        assertTrue(upsert.getMessage().contains("/seed.yaml:5: checked.n: the database refused the row"),
+                upsert.getMessage());
+        assertEquals("1", text("SELECT count(*) FROM checked"));
+    }
+
+    @Test
+    void aLateProblemInManyRowsLeavesNothingWritten() throws Exception {
         createMany();
         InvalidSeedException e = assertThrows(InvalidSeedException.class,
                 () -> seedText(many(Map.of(MANY - 100, "    at: not-a-time\n"))));
         assertTrue(e.getMessage().contains(":" + manyLine(MANY - 100, 2) + ": many.at: value \"not-a-time\" does not "
                 + "fit timestamp"), e.getMessage());
-        assertTrue(Long.parseLong(text("SELECT last_value FROM many_statements")) >= 2,
-                "rows were written before the problem was found, then rolled back");
         assertEquals("0", text("SELECT count(*) FROM many"));
     }
 

@@ -248,7 +248,7 @@ class SeedPostgresTest {
                 }
             }
             assertEquals(awkward, names, "text through COPY (the tables were empty; SeedBulkLoadTest compares it "
-                    + "with the upsert's column arrays and VALUES)");
+                    + "with the upsert through the staging table)");
             try (ResultSet rs = st.executeQuery("SELECT scopes FROM api_keys")) {
                 rs.next();
                 assertEquals(awkward, List.of((Object[]) rs.getArray(1).getArray()), "text[] through COPY");

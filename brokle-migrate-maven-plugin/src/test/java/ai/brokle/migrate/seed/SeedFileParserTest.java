@@ -1,12 +1,18 @@
 package ai.brokle.migrate.seed;
 
+import ai.brokle.migrate.seed.SeedSet.Cell;
 import ai.brokle.migrate.seed.SeedSet.SeedRow;
 import ai.brokle.migrate.seed.SeedSet.SeedTable;
-import ai.brokle.migrate.seed.YamlNode.Entry;
-import ai.brokle.migrate.seed.YamlNode.ScalarKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Seed files: structure, the line of every key, YAML features, and errors that name file, line and key. */
 class SeedFileParserTest {
 
-    private final SeedFileParser parser = new SeedFileParser("postgres", Set.of("clickhouse"));
+    private final SeedFileParser parser = new SeedFileParser("postgres", Set.of("clickhouse"), Path.of("/project"));
 
     private SeedSet parse(String yaml) {
         return parser.parse(yaml, "seeds/x.yaml");
@@ -49,7 +55,7 @@ class SeedFileParserTest {
         assertEquals(5, tables.get(1).line());
         SeedRow second = tables.get(1).rows().get(1);
         assertEquals(7, second.line());
-        assertEquals(List.of("id", "slug"), second.cells().stream().map(Entry::key).toList());
+        assertEquals(List.of("id", "slug"), second.cells().stream().map(Cell::key).toList());
         assertEquals(8, second.cells().get(1).line());
         assertEquals(3, set.rowCount("postgres"));
     }
@@ -72,7 +78,7 @@ class SeedFileParserTest {
 
     @Test
     void scalarsKeepTheirTextAndKnowWhatYamlWouldMakeOfThem() {
-        List<Entry> cells = parse("""
+        List<Cell> cells = parse("""
                 t:
                   - zip: 49007
                     version: 1.10
@@ -85,26 +91,30 @@ class SeedFileParserTest {
                     text: O'Brien; DROP TABLE users; --
                     typed: !!str 12
                 """).tables("postgres").get(0).rows().get(0).cells();
-        YamlNode.Scalar zip = (YamlNode.Scalar) cells.get(0).value();
-        assertEquals("49007", zip.text());
-        assertEquals(ScalarKind.INTEGER, zip.kind());
-        assertEquals("1.10", ((YamlNode.Scalar) cells.get(1).value()).text(), "no float rounding: 1.10 stays 1.10");
-        assertEquals(ScalarKind.FLOAT, ((YamlNode.Scalar) cells.get(1).value()).kind());
-        assertEquals(ScalarKind.STRING, ((YamlNode.Scalar) cells.get(2).value()).kind());
-        assertEquals(ScalarKind.BOOLEAN, ((YamlNode.Scalar) cells.get(3).value()).kind());
-        assertTrue(((YamlNode.Scalar) cells.get(4).value()).isNull());
-        assertTrue(((YamlNode.Scalar) cells.get(5).value()).isNull());
-        assertTrue(((YamlNode.Scalar) cells.get(6).value()).isNull());
-        assertEquals(ScalarKind.TIMESTAMP, ((YamlNode.Scalar) cells.get(7).value()).kind());
-        assertEquals("2024-01-15T10:00:00Z", ((YamlNode.Scalar) cells.get(7).value()).text());
-        assertEquals("O'Brien; DROP TABLE users; --", ((YamlNode.Scalar) cells.get(8).value()).text());
-        assertEquals(ScalarKind.STRING, ((YamlNode.Scalar) cells.get(9).value()).kind());
-        assertFalse(((YamlNode.Scalar) cells.get(2).value()).isNull());
+        ScalarNode zip = (ScalarNode) cells.get(0).value();
+        assertEquals("49007", zip.getValue());
+        assertEquals(Tag.INT, zip.getTag());
+        assertEquals("1.10", text(cells.get(1).value()), "no float rounding: 1.10 stays 1.10");
+        assertEquals(Tag.FLOAT, cells.get(1).value().getTag());
+        assertEquals(Tag.STR, cells.get(2).value().getTag());
+        assertEquals(Tag.BOOL, cells.get(3).value().getTag());
+        assertTrue(YamlNodes.isNull(cells.get(4).value()));
+        assertTrue(YamlNodes.isNull(cells.get(5).value()));
+        assertTrue(YamlNodes.isNull(cells.get(6).value()));
+        assertEquals(Tag.TIMESTAMP, cells.get(7).value().getTag());
+        assertEquals("2024-01-15T10:00:00Z", text(cells.get(7).value()));
+        assertEquals("O'Brien; DROP TABLE users; --", text(cells.get(8).value()));
+        assertEquals(Tag.STR, cells.get(9).value().getTag());
+        assertFalse(YamlNodes.isNull(cells.get(2).value()));
+    }
+
+    private static String text(Node node) {
+        return ((ScalarNode) node).getValue();
     }
 
     @Test
     void mapsAndListsStayNodesWithLines() {
-        List<Entry> cells = parse("""
+        List<Cell> cells = parse("""
                 t:
                   - settings:
                       region: eu
@@ -113,12 +123,12 @@ class SeedFileParserTest {
                       - read
                       - write
                 """).tables("postgres").get(0).rows().get(0).cells();
-        YamlNode.Mapping settings = assertInstanceOf(YamlNode.Mapping.class, cells.get(0).value());
-        assertEquals(3, settings.line());
-        assertEquals(4, settings.get("tags").orElseThrow().line());
-        YamlNode.Sequence scopes = assertInstanceOf(YamlNode.Sequence.class, cells.get(1).value());
-        assertEquals(2, scopes.items().size());
-        assertEquals(7, scopes.items().get(1).line());
+        MappingNode settings = assertInstanceOf(MappingNode.class, cells.get(0).value());
+        assertEquals(3, YamlNodes.line(settings));
+        assertEquals(4, YamlNodes.line(YamlNodes.entry(settings, "tags").orElseThrow().getKeyNode()));
+        SequenceNode scopes = assertInstanceOf(SequenceNode.class, cells.get(1).value());
+        assertEquals(2, scopes.getValue().size());
+        assertEquals(7, YamlNodes.line(scopes.getValue().get(1)));
     }
 
     @Test
@@ -135,9 +145,9 @@ class SeedFileParserTest {
                 """);
         SeedRow merged = set.tables("postgres").get(0).rows().get(1);
         assertEquals(List.of("timezone", "is_active", "name", "email"),
-                merged.cells().stream().map(Entry::key).toList());
-        assertEquals("Override", ((YamlNode.Scalar) merged.cells().get(2).value()).text());
-        assertEquals("UTC", ((YamlNode.Scalar) merged.cells().get(0).value()).text());
+                merged.cells().stream().map(Cell::key).toList());
+        assertEquals("Override", text(merged.cells().get(2).value()));
+        assertEquals("UTC", text(merged.cells().get(0).value()));
     }
 
     @Test
@@ -211,6 +221,28 @@ class SeedFileParserTest {
         assertEquals("seeds/nope.yaml: the seed file does not exist. Nothing was written. Create it, or name an "
                 + "existing set with -Dbrokle.migrate.seed=dev (seeds/dev.yaml) or a file with "
                 + "-Dbrokle.migrate.seedFile=path/to/seed.yaml", e.getMessage());
+    }
+
+    @Test
+    void aTableMayNameACsvFileRelativeToTheProject() {
+        SeedSet set = parse("users:\n  - id: u1\nclickhouse:\n  spans: {csv: seeds/spans.csv}\n");
+        SeedTable spans = set.tables("clickhouse").get(0);
+        assertEquals(new SeedSet.CsvSource(Path.of("/project/seeds/spans.csv"), "seeds/spans.csv"), spans.csv());
+        assertEquals(4, spans.line());
+        assertTrue(spans.rows().isEmpty());
+        assertNull(set.tables("postgres").get(0).csv());
+        InvalidSeedException other = error("events: {file: seeds/events.csv}\n");
+        assertEquals("events", other.key());
+        assertTrue(other.getMessage().contains("not {csv: path}"), other.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsReported(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, new byte[] {'t', ':', ' ', (byte) 0xE9, '\n'});
+        InvalidSeedException e = assertThrows(InvalidSeedException.class, () -> parser.parse(file, "seeds/latin1.yaml"));
+        assertTrue(e.getMessage().startsWith("seeds/latin1.yaml: ") && e.getMessage().contains(
+                "MalformedInputException"), e.getMessage());
     }
 
     @Test

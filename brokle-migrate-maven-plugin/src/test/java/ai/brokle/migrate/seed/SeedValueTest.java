@@ -3,9 +3,11 @@ package ai.brokle.migrate.seed;
 import ai.brokle.migrate.seed.ColumnType.Kind;
 import ai.brokle.migrate.seed.TableSchema.Column;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,25 +31,13 @@ class SeedValueTest {
     private final ValueConverter converter = new ValueConverter("seeds/x.yaml", NOW);
 
     /** The first cell of a one-row table, parsed from {@code value: <yaml>}. */
-    private static YamlNode yaml(String value) {
-        return new SeedFileParser("postgres", Set.of()).parse("t:\n  - value: " + value + "\n", "seeds/x.yaml")
-                .tables("postgres").get(0).rows().get(0).cells().get(0).value();
+    private static Node yaml(String value) {
+        return new SeedFileParser("postgres", Set.of(), Path.of(".")).parse("t:\n  - value: " + value + "\n",
+                "seeds/x.yaml").tables("postgres").get(0).rows().get(0).cells().get(0).value();
     }
 
-    /** Converts with the converter the planner picks per column, and checks the general one agrees. */
     private Object convert(String value, ColumnType type) {
-        Column column = new Column("value", type, true, false);
-        Object general;
-        try {
-            general = converter.convert(yaml(value), column, "t.value");
-        } catch (InvalidSeedException e) {
-            InvalidSeedException perColumn = assertThrows(InvalidSeedException.class,
-                    () -> converter.forColumn(column, "t.value").convert(yaml(value)));
-            assertEquals(e.getMessage(), perColumn.getMessage());
-            throw e;
-        }
-        assertEquals(general, converter.forColumn(column, "t.value").convert(yaml(value)), value);
-        return general;
+        return converter.convert(yaml(value), new Column("value", type, true, false), "t.value");
     }
 
     private InvalidSeedException refused(String value, ColumnType type) {
@@ -159,12 +149,17 @@ class SeedValueTest {
         assertEquals(new JsonText("{\"ref\":\"main\"}"), convert("{ref: main}", jsonb),
                 "a map with a ref key is data in a JSON column");
         InvalidSeedException bad = refused("'{\"a\": }'", jsonb);
-        assertTrue(bad.getMessage().contains("not valid JSON: expected a JSON value at character 7"), bad.getMessage());
-        assertTrue(JsonSyntax.problem("{\"a\":1}").isEmpty());
-        assertTrue(JsonSyntax.problem("[1, 2.5e3, -0, \"\\u00e9\", null, true]").isEmpty());
-        assertTrue(JsonSyntax.problem("{'a':1}").isPresent());
-        assertTrue(JsonSyntax.problem("[1,]").isPresent());
-        assertTrue(JsonSyntax.problem("{} x").isPresent());
+        assertTrue(bad.getMessage().contains("not valid JSON at character 7: Unexpected character ('}'"),
+                bad.getMessage());
+        assertEquals(new JsonText("[1, 2.5e3, -0, \"\\u00e9\", null, true]"),
+                convert("'[1, 2.5e3, -0, \"\\u00e9\", null, true]'", jsonb));
+        for (String invalid : List.of("{'a':1}", "[1,]", "{} x")) {
+            assertTrue(refused("\"" + invalid.replace("\"", "\\\"") + "\"", jsonb).getMessage().contains(
+                    "not valid JSON"), invalid);
+        }
+        assertEquals(new JsonText("{\"a\":0,\"b\":42,\"c\":12,\"d\":-5,\"e\":1.50,\"f\":1000,\"g\":\".inf\","
+                + "\"h\":\"7\",\"i\":true,\"j\":null}"), convert("{a: 0, b: 42, c: 012, d: -5, e: 1.50, f: 1_000, "
+                + "g: .inf, h: '7', i: yes, j: ~}", jsonb), "numbers keep their value and digits");
     }
 
     @Test
@@ -199,7 +194,7 @@ class SeedValueTest {
                 + "or leave the key out to use the column default", e.getMessage());
         Column dateTime = new Column("value", ColumnType.of(Kind.TIMESTAMP, "timestamp"), false, true);
         assertEquals(e.getMessage().replace("t.value", "t.at"), assertThrows(InvalidSeedException.class,
-                () -> converter.forColumn(dateTime, "t.at").convert(yaml("~"))).getMessage());
+                () -> converter.convert(yaml("~"), dateTime, "t.at")).getMessage());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
 import ai.brokle.migrate.seed.ColumnType;
+import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
 import ai.brokle.migrate.seed.SeedStore;
@@ -8,6 +9,14 @@ import ai.brokle.migrate.seed.SeedWriteException;
 import ai.brokle.migrate.seed.TableSchema;
 import ai.brokle.migrate.seed.TableSchema.Column;
 
+import com.clickhouse.client.api.ServerException;
+import com.clickhouse.client.api.insert.InsertResponse;
+import com.clickhouse.client.api.insert.InsertSettings;
+import com.clickhouse.data.ClickHouseFormat;
+import com.clickhouse.jdbc.ConnectionImpl;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -21,10 +30,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Seeds ClickHouse with plain batched {@code INSERT ... VALUES (?, ...)}: ClickHouse has no upsert and no
+ * Seeds ClickHouse with plain batched {@code INSERT ... VALUES (?, ...)}, and CSV files with
+ * {@code INSERT INTO t (cols) FORMAT CSVWithNames} and the file as the data: ClickHouse has no upsert and no
  * transactions. Seeding twice appends the rows again; ReplacingMergeTree tables (traces, quality_scores,
  * blob_storage_file_log) collapse such duplicates in background merges, MergeTree tables (spans) keep them. Use
  * {@code reset=true} (TRUNCATE TABLE first) to reload ClickHouse seeds exactly.
@@ -33,6 +46,8 @@ final class ClickHouseSeedStore implements SeedStore {
 
     private static final int ROWS_PER_BATCH = 10_000;
     private static final Set<String> NOT_WRITABLE = Set.of("MATERIALIZED", "ALIAS", "EPHEMERAL");
+    /** Where ClickHouse's CSV reader stopped: the data row, counted from 1 after the header. */
+    private static final Pattern AT_ROW = Pattern.compile("\\(at row (\\d+)\\)");
 
     private final Connection connection;
     private final List<String> written = new ArrayList<>();
@@ -83,17 +98,7 @@ final class ClickHouseSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 bind(statement, i + 1, table.columns().get(where.get(i)).type(), values.get(i));
             }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>();
-                    for (int i = 1; i <= select.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return SeedStore.rows(statement, select.size());
         }
     }
 
@@ -162,12 +167,41 @@ final class ClickHouseSeedStore implements SeedStore {
         return new WriteCounts(rows.size(), 0, 0);
     }
 
-    private SeedWriteException refused(TableSchema table, List<PlannedRow> batch, SQLException e) {
-        String kept = written.isEmpty() ? "" : " ClickHouse has no transactions: the rows already written to "
+    @Override
+    public WriteCounts load(TableSchema table, CsvFile csv) throws SQLException {
+        InsertSettings settings = new InsertSettings().setDatabase(connection.getSchema());
+        try (InputStream data = csv.open(); InsertResponse response = connection.unwrap(ConnectionImpl.class)
+                .getClient().insert(table.name(), csv.columns(), data, ClickHouseFormat.CSVWithNames, settings).get()) {
+            if (!written.contains(table.name())) {
+                written.add(table.name());
+            }
+            return new WriteCounts(response.getWrittenRows(), 0, 0);
+        } catch (ExecutionException | ServerException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String message = firstLine(cause.getMessage());
+            Matcher row = AT_ROW.matcher(message);
+            boolean found = row.find();
+            throw new SeedWriteException((found ? csv.location(Long.parseLong(row.group(1))) : csv.shown()) + ": "
+                    + table.name() + ": ClickHouse refused the CSV data: " + (found ? message.substring(0,
+                    row.end()) : message) + "." + kept() + " Fix the file, then seed again.", cause);
+        } catch (IOException e) {
+            throw new SeedWriteException(csv.shown() + ": cannot read the CSV file: " + e.getMessage() + "." + kept()
+                    + " Check the file.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while loading " + csv.shown(), e);
+        }
+    }
+
+    private String kept() {
+        return written.isEmpty() ? "" : " ClickHouse has no transactions: the rows already written to "
                 + String.join(", ", written) + " stay (reload with -Dbrokle.migrate.reset=true).";
+    }
+
+    private SeedWriteException refused(TableSchema table, List<PlannedRow> batch, SQLException e) {
         return new SeedWriteException(batch.get(0).location() + ": " + table.name() + ": ClickHouse refused the "
                 + "rows of lines " + batch.get(0).line() + "-" + batch.get(batch.size() - 1).line() + ": "
-                + firstLine(e.getMessage()) + "." + kept + " Fix the rows, then seed again.", e);
+                + firstLine(e.getMessage()) + "." + kept() + " Fix the rows, then seed again.", e);
     }
 
     /** Binds by column type; the driver renders lists as arrays and maps as maps. */

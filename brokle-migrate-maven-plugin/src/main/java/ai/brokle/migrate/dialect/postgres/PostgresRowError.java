@@ -1,6 +1,5 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
 import ai.brokle.migrate.seed.SeedWriteException;
 import ai.brokle.migrate.seed.TableSchema;
@@ -17,39 +16,60 @@ final class PostgresRowError {
 
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\(\"?([^,)\"]+)");
     private static final Pattern QUOTED_VALUE = Pattern.compile(": \"(.*)\"$");
+    /** COPY's error context: {@code COPY users, line 3, column email: "..."}. */
+    private static final Pattern COPY_LINE = Pattern.compile("^COPY .*?, line (\\d+)(?:, column ([^:]+))?");
 
     private PostgresRowError() {
     }
 
-    /** @param constraintColumns the columns of the violated constraint, when the database named one */
-    static SeedWriteException of(TableSchema table, RowGroup group, PlannedRow row, SQLException e,
+    /** The line of COPY's data an error names (1 for the first line sent), or -1 when it names none. */
+    static long copyLine(SQLException e) {
+        Matcher m = where(e);
+        return m == null ? -1 : Long.parseLong(m.group(1));
+    }
+
+    private static Matcher where(SQLException e) {
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        Matcher m = server == null || server.getWhere() == null ? null : COPY_LINE.matcher(server.getWhere());
+        return m != null && m.find() ? m : null;
+    }
+
+    /**
+     * @param columns           the columns the row gives, in the order of {@code row}'s lines
+     * @param constraintColumns the columns of the violated constraint, when the database named one
+     */
+    static SeedWriteException of(TableSchema table, List<String> columns, PlannedRow row, SQLException e,
                                  List<String> constraintColumns) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String reason = server == null ? firstLine(e.getMessage()) : server.getMessage();
         String detail = server == null ? null : server.getDetail();
-        int index = column(group, row, server, reason, detail, constraintColumns);
+        int index = column(columns, row, e, server, reason, detail, constraintColumns);
         int line = index < 0 ? row.line() : row.lines()[index];
-        String key = table.name() + (index < 0 ? "" : "." + group.columns().get(index));
+        String key = table.name() + (index < 0 ? "" : "." + columns.get(index));
         return new SeedWriteException(row.file() + ":" + line + ": " + key + ": the database refused the row: "
                 + reason + (detail == null ? "" : " (" + detail + ")") + ". Nothing was written (the transaction "
-                + "was rolled back). Fix the row" + (index < 0 ? "" : "'s " + group.columns().get(index))
+                + "was rolled back). Fix the row" + (index < 0 ? "" : "'s " + columns.get(index))
                 + " so it meets the table's constraints, then seed again.", e);
     }
 
     /** The index of the column the error is about, or -1. */
-    private static int column(RowGroup group, PlannedRow row, ServerErrorMessage server, String reason,
-                              String detail, List<String> constraintColumns) {
-        if (server != null && server.getColumn() != null && group.columns().contains(server.getColumn())) {
-            return group.columns().indexOf(server.getColumn());
+    private static int column(List<String> columns, PlannedRow row, SQLException e, ServerErrorMessage server,
+                              String reason, String detail, List<String> constraintColumns) {
+        if (server != null && server.getColumn() != null && columns.contains(server.getColumn())) {
+            return columns.indexOf(server.getColumn());
+        }
+        Matcher copy = where(e);
+        if (copy != null && copy.group(2) != null && columns.contains(copy.group(2).strip())) {
+            return columns.indexOf(copy.group(2).strip());
         }
         if (detail != null) {
             Matcher key = KEY_DETAIL.matcher(detail);
-            if (key.find() && group.columns().contains(key.group(1).strip())) {
-                return group.columns().indexOf(key.group(1).strip());
+            if (key.find() && columns.contains(key.group(1).strip())) {
+                return columns.indexOf(key.group(1).strip());
             }
         }
-        if (constraintColumns.size() == 1 && group.columns().contains(constraintColumns.get(0))) {
-            return group.columns().indexOf(constraintColumns.get(0));
+        if (constraintColumns.size() == 1 && columns.contains(constraintColumns.get(0))) {
+            return columns.indexOf(constraintColumns.get(0));
         }
         Matcher value = QUOTED_VALUE.matcher(reason);
         if (value.find()) {

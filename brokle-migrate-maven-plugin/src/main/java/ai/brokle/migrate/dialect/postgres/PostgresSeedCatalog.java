@@ -30,7 +30,7 @@ final class PostgresSeedCatalog {
     private static final String COLUMNS = "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
             + "t.typname, t.typtype, t.typcategory, a.atttypmod, NOT a.attnotnull, "
             + "a.atthasdef OR a.attidentity <> '', a.attgenerated <> '', e.typname, e.typtype, "
-            + "CASE WHEN t.typtype = 'e' THEN t.oid ELSE e.oid END, format_type(a.atttypid, -1) "
+            + "CASE WHEN t.typtype = 'e' THEN t.oid ELSE e.oid END "
             + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
             + "LEFT JOIN pg_type e ON e.oid = t.typelem AND t.typcategory = 'A' "
             + "WHERE a.attrelid = ANY(?) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum";
@@ -56,12 +56,8 @@ final class PostgresSeedCatalog {
         this.connection = connection;
     }
 
-    /**
-     * Seed name → table, plus each table's SQL name (schema-qualified and quoted as needed) and each column's type
-     * name without modifiers ({@code bpchar}, {@code character varying}, {@code organization_plan}) for casts.
-     */
-    record Tables(Map<String, TableSchema> schemas, Map<String, String> sqlNames,
-                  Map<String, Map<String, String>> castTypes) {
+    /** Seed name → table, plus each table's SQL name (schema-qualified and quoted as needed). */
+    record Tables(Map<String, TableSchema> schemas, Map<String, String> sqlNames) {
     }
 
     Tables describe(Collection<String> names) throws SQLException {
@@ -77,14 +73,11 @@ final class PostgresSeedCatalog {
             }
         }
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
-        Map<String, Map<String, String>> castTypes = new HashMap<>();
         if (seedNames.isEmpty()) {
-            return new Tables(schemas, sqlNames, castTypes);
+            return new Tables(schemas, sqlNames);
         }
         Array oids = connection.createArrayOf("oid", seedNames.keySet().toArray());
-        Map<Long, Map<String, String>> casts = new HashMap<>();
-        Map<Long, Map<String, Column>> columns = columns(oids, casts);
-        seedNames.forEach((oid, name) -> castTypes.put(name, casts.getOrDefault(oid, Map.of())));
+        Map<Long, Map<String, Column>> columns = columns(oids);
         Map<Long, List<String>> primaryKeys = new HashMap<>();
         Map<Long, List<List<String>>> uniqueKeys = new HashMap<>();
         Map<Long, List<ForeignKey>> foreignKeys = new HashMap<>();
@@ -110,15 +103,14 @@ final class PostgresSeedCatalog {
         seedNames.forEach((oid, name) -> schemas.put(name, new TableSchema(name,
                 columns.getOrDefault(oid, Map.of()), primaryKeys.getOrDefault(oid, List.of()),
                 uniqueKeys.getOrDefault(oid, List.of()), foreignKeys.getOrDefault(oid, List.of()))));
-        return new Tables(schemas, sqlNames, castTypes);
+        return new Tables(schemas, sqlNames);
     }
 
     private static List<String> strings(Array array) throws SQLException {
         return Arrays.stream((Object[]) array.getArray()).map(Object::toString).toList();
     }
 
-    private Map<Long, Map<String, Column>> columns(Array oids, Map<Long, Map<String, String>> casts)
-            throws SQLException {
+    private Map<Long, Map<String, Column>> columns(Array oids) throws SQLException {
         record Raw(long table, String name, String sqlName, String typeName, String typeType, String category,
                    int typmod, boolean nullable, boolean hasDefault, String elementName, String elementType,
                    long enumOid) {
@@ -136,7 +128,6 @@ final class PostgresSeedCatalog {
                             rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9),
                             rs.getString(11), rs.getString(12), rs.getLong(13));
                     raws.add(raw);
-                    casts.computeIfAbsent(raw.table(), t -> new HashMap<>()).put(raw.name(), rs.getString(14));
                     if (raw.enumOid() != 0) {
                         enums.add(raw.enumOid());
                     }

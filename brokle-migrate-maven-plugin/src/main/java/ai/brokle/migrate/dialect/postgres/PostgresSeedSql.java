@@ -1,6 +1,5 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.TableSchema;
 
 import java.util.HashMap;
@@ -10,21 +9,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The SQL text of the seed statements, built from identifiers only (every value is a {@code ?}): the upsert over
- * VALUES or over column arrays, the lookups of references, and the reset's DELETE.
+ * The SQL text of the seed statements, built from identifiers only (values travel as COPY data or {@code ?}): COPY,
+ * the staging table and the upsert from it, the lookups of references, and the reset's DELETE.
  */
 final class PostgresSeedSql {
 
+    /** The staging table of an upsert (dropped after it, and at the latest when the transaction ends). */
+    static final String STAGE = "pg_temp.brokle_seed_stage";
+    /** The staging table's row number: the order COPY read the rows in. */
+    static final String ROW = "brokle_seed_row";
     /** Types without an equality operator: compared as text. */
     private static final Set<String> NO_EQUALITY = Set.of("json", "xml", "point", "line", "lseg", "box", "path",
             "polygon", "circle");
 
     private final Map<String, String> sqlNames = new HashMap<>();
-    private final Map<String, Map<String, String>> castTypes = new HashMap<>();
 
-    void learn(PostgresSeedCatalog.Tables tables) {
-        sqlNames.putAll(tables.sqlNames());
-        castTypes.putAll(tables.castTypes());
+    void learn(Map<String, String> tableSqlNames) {
+        sqlNames.putAll(tableSqlNames);
     }
 
     /** The table as SQL names it: schema-qualified and quoted as needed. */
@@ -42,9 +43,41 @@ final class PostgresSeedSql {
         return sql.toString();
     }
 
-    /** The bulk insert of {@link PostgresSeedCopy}: values follow as COPY data, never in the SQL. */
-    String copy(TableSchema table, RowGroup group) {
-        return "COPY " + table(table) + " (" + columnList(group.columns()) + ") FROM STDIN";
+    /** COPY in CSV format into {@code target} (a table's SQL name), skipping a header line when there is one. */
+    static String copy(String target, List<String> columns, boolean header) {
+        return "COPY " + target + " (" + columnList(columns) + ") FROM STDIN (FORMAT csv" + (header ? ", HEADER true"
+                : "") + ")";
+    }
+
+    /** An empty staging table with the columns' types, plus the row number COPY fills in read order. */
+    List<String> createStage(TableSchema table, List<String> columns) {
+        return List.of("CREATE TEMP TABLE brokle_seed_stage ON COMMIT DROP AS SELECT " + columnList(columns)
+                + " FROM " + table(table) + " WITH NO DATA", "ALTER TABLE " + STAGE + " ADD COLUMN " + ROW
+                + " bigint GENERATED ALWAYS AS IDENTITY");
+    }
+
+    /**
+     * The upsert of the staged rows numbered up to the parameter (see {@link PostgresSeedStore}).
+     *
+     * @param key       the conflict key; empty for rows the database gives their key
+     * @param updatable the columns a conflicting row's values overwrite
+     */
+    String upsert(TableSchema table, List<String> columns, List<String> key, List<String> updatable) {
+        StringBuilder sql = new StringBuilder(256).append("INSERT INTO ").append(table(table))
+                .append(" AS existing (").append(columnList(columns)).append(") SELECT ").append(columnList(columns))
+                .append(" FROM ").append(STAGE).append(" WHERE ").append(ROW).append(" <= ?");
+        if (key.isEmpty()) {
+            return sql.append(" RETURNING true").toString();
+        }
+        sql.append(" ON CONFLICT (").append(columnList(key)).append(") ");
+        if (updatable.isEmpty()) {
+            return sql.append("DO NOTHING RETURNING true").toString();
+        }
+        sql.append("DO UPDATE SET ").append(updatable.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c))
+                .collect(Collectors.joining(", ")));
+        sql.append(" WHERE (").append(comparable(table, updatable, "existing.")).append(") IS DISTINCT FROM (")
+                .append(comparable(table, updatable, "EXCLUDED.")).append(")");
+        return sql.append(" RETURNING (xmax = 0)").toString();
     }
 
     /**
@@ -64,38 +97,6 @@ final class PostgresSeedSql {
     String constraintColumns() {
         return "SELECT a.attname FROM pg_constraint con JOIN pg_attribute a ON a.attrelid = con.conrelid "
                 + "AND a.attnum = ANY(con.conkey) WHERE con.conname = ? AND con.conrelid = ?::regclass";
-    }
-
-    /** The upsert (see {@link PostgresSeedStore}) for {@code rows} rows of VALUES, or for column arrays if 0. */
-    String upsert(TableSchema table, RowGroup group, int rows) {
-        StringBuilder sql = new StringBuilder(256).append("INSERT INTO ").append(table(table))
-                .append(" AS existing (").append(columnList(group.columns())).append(") ");
-        if (rows == 0) {
-            Map<String, String> casts = castTypes.getOrDefault(table.name(), Map.of());
-            sql.append("SELECT * FROM unnest(").append(group.columns().stream()
-                    .map(c -> "CAST(? AS " + casts.getOrDefault(c, "text") + "[])")
-                    .collect(Collectors.joining(", "))).append(")");
-        } else {
-            String placeholders = group.columns().stream().map(c -> "?")
-                    .collect(Collectors.joining(", ", "(", ")"));
-            sql.append("VALUES ");
-            for (int i = 0; i < rows; i++) {
-                sql.append(i == 0 ? "" : ", ").append(placeholders);
-            }
-        }
-        List<String> updatable = group.updatable();
-        if (group.key().isEmpty()) {
-            return sql.append(" RETURNING true").toString();
-        }
-        sql.append(" ON CONFLICT (").append(columnList(group.key())).append(") ");
-        if (updatable.isEmpty()) {
-            return sql.append("DO NOTHING RETURNING true").toString();
-        }
-        sql.append("DO UPDATE SET ").append(updatable.stream().map(c -> quote(c) + " = EXCLUDED." + quote(c))
-                .collect(Collectors.joining(", ")));
-        sql.append(" WHERE (").append(comparable(table, updatable, "existing.")).append(") IS DISTINCT FROM (")
-                .append(comparable(table, updatable, "EXCLUDED.")).append(")");
-        return sql.append(" RETURNING (xmax = 0)").toString();
     }
 
     private static String comparable(TableSchema table, List<String> columns, String prefix) {

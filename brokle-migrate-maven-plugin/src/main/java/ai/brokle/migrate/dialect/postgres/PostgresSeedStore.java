@@ -1,51 +1,51 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import ai.brokle.migrate.seed.ColumnType;
+import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
 import ai.brokle.migrate.seed.SeedStore;
+import ai.brokle.migrate.seed.SeedWriteException;
 import ai.brokle.migrate.seed.TableSchema;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 /**
- * Seeds PostgreSQL idempotently, in one transaction:
+ * Seeds PostgreSQL in one transaction, by one of two paths, for YAML rows and CSV files alike; rows always travel as
+ * {@code COPY ... FROM STDIN (FORMAT csv)} data, never as SQL text:
+ * <ul>
+ * <li><b>bulk</b>: a table that was empty when this transaction first wrote to it can only receive inserts (the
+ *     seed's rows have distinct keys), so its rows are COPied straight into it and all count as inserted;</li>
+ * <li><b>upsert</b>: otherwise the rows are COPied into a temporary staging table, then written with one
  * <pre>
- * INSERT INTO t AS existing (cols) SELECT * FROM unnest(CAST(? AS type[]), ...)      -- or VALUES (?, ...), ...
- * ON CONFLICT (pk) DO UPDATE SET col = EXCLUDED.col, ...
- *   WHERE (existing.col, ...) IS DISTINCT FROM (EXCLUDED.col, ...)
+ * INSERT INTO t AS existing (cols) SELECT cols FROM stage
+ * ON CONFLICT (pk) DO UPDATE SET col = EXCLUDED.col, ... WHERE (existing.col, ...) IS DISTINCT FROM (EXCLUDED.col, ...)
  * RETURNING (xmax = 0)
  * </pre>
- * A row whose values already match is not touched (no write, no trigger, {@code updated_at} keeps its value) and
- * returns nothing: "unchanged". Returned rows are "inserted" when {@code xmax = 0} (a fresh tuple) and "updated"
- * otherwise. Values are always bind parameters: batches of up to 10,000 rows go as one array parameter per column
- * (unnest), or, when a column is itself an array, as multi-row VALUES of up to 1,000 rows. Each batch runs under a
- * savepoint, so a refused batch is replayed row by row to name the refused row.
- * <p>
- * A table that was empty when this transaction first wrote to it can only receive inserts from the seed (its rows
- * have distinct keys), so its rows go with COPY instead ({@link PostgresSeedCopy}, several times cheaper for the
- * server and the driver) and all count as inserted. If COPY is refused (a bad row, or a row another session
- * inserted meanwhile), the savepoint undoes it and the upsert above writes the group, naming a refused row.
+ *     A row whose values already match is not touched (no write, no trigger, {@code updated_at} keeps its value)
+ *     and returns nothing: "unchanged". Returned rows are "inserted" when {@code xmax = 0} and "updated" otherwise.</li>
+ * </ul>
+ * A refused row is named by its file and line: COPY's error says the line of its data; when the upsert is refused,
+ * the first staged row it fails on is found by halving (each try under a savepoint, undone).
  */
 final class PostgresSeedStore implements SeedStore {
-
-    private static final int ROWS_PER_ARRAY_BATCH = 10_000;
-    private static final int ROWS_PER_VALUES_BATCH = 1000;
-    private static final int MAX_PARAMETERS = 30_000;
 
     private final Connection connection;
     private final PostgresSeedCatalog catalog;
     private final PostgresSeedSql sql = new PostgresSeedSql();
-    private final PostgresSeedBinder binder;
     private final PostgresSeedCopy copy;
     /** Per table written in this transaction: true while only the seed's own inserts have reached it. */
     private final Map<String, Boolean> insertOnly = new HashMap<>();
@@ -53,14 +53,25 @@ final class PostgresSeedStore implements SeedStore {
     PostgresSeedStore(Connection connection) {
         this.connection = connection;
         this.catalog = new PostgresSeedCatalog(connection);
-        this.binder = new PostgresSeedBinder(connection);
         this.copy = new PostgresSeedCopy(connection);
+    }
+
+    /**
+     * Where rows come from: their columns, how they are COPied into a target, the row on COPY's data line
+     * {@code line} (from 1; quoted line breaks count), and the {@code n}-th row (from 1).
+     */
+    private record Rows(List<String> columns, CopyInto copy, LongFunction<PlannedRow> atCopyLine,
+                        LongFunction<PlannedRow> row) {
+    }
+
+    private interface CopyInto {
+        long into(String target) throws SQLException;
     }
 
     @Override
     public Map<String, TableSchema> describe(Collection<String> tables) throws SQLException {
         PostgresSeedCatalog.Tables described = catalog.describe(tables);
-        sql.learn(described);
+        sql.learn(described.sqlNames());
         return described.schemas();
     }
 
@@ -70,31 +81,18 @@ final class PostgresSeedStore implements SeedStore {
         try (PreparedStatement statement = connection.prepareStatement(sql.select(table, select, where, values))) {
             int parameter = 1;
             for (int i = 0; i < where.size(); i++) {
-                if (values.get(i) != null) {
-                    binder.bind(statement, parameter++, table.columns().get(where.get(i)).type(), values.get(i));
+                if (values.get(i) != null) { // as COPY sends it: the server reads it as the column's type
+                    Object value = values.get(i);
+                    statement.setObject(parameter++, value instanceof List<?> list ? PostgresSeedCopy.arrayLiteral(list)
+                            : PostgresSeedCopy.text(value), Types.OTHER);
                 }
             }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(select.size());
-                    for (int i = 1; i <= select.size(); i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
+            return SeedStore.rows(statement, select.size());
         }
     }
 
     @Override
     public boolean upserts() {
-        return true;
-    }
-
-    @Override
-    public boolean transactional() {
         return true;
     }
 
@@ -116,13 +114,13 @@ final class PostgresSeedStore implements SeedStore {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            // the connection is gone: the server rolls the transaction back itself
+            // the connection is gone (the server rolls the transaction back itself), or none was open
         }
     }
 
     @Override
     public long deleteAll(TableSchema table) throws SQLException {
-        try (var statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             return statement.executeUpdate(deleteStatement(table));
         }
     }
@@ -134,23 +132,148 @@ final class PostgresSeedStore implements SeedStore {
 
     @Override
     public String writeStatement(TableSchema table, RowGroup group) {
-        return sql.upsert(table, group, asArrays(table, group) ? 0 : 1);
+        return sql.upsert(table, group.columns(), group.key(), group.updatable());
     }
 
     @Override
     public WriteCounts write(TableSchema table, RowGroup group) throws SQLException {
-        if (PostgresSeedCopy.accepts(table, group) && onlyInserts(table)) {
-            Savepoint savepoint = connection.setSavepoint();
-            try {
-                long inserted = copy.copy(sql.copy(table, group), group.rows());
-                connection.releaseSavepoint(savepoint);
-                return new WriteCounts(inserted, 0, group.rows().size() - inserted);
-            } catch (SQLException refused) {
-                connection.rollback(savepoint);
-                insertOnly.put(table.name(), false); // from now on the upsert decides, and names a refused row
+        List<PlannedRow> rows = group.rows();
+        return store(table, group.key(), group.updatable(), new Rows(group.columns(),
+                target -> copy.rows(PostgresSeedSql.copy(target, group.columns(), false), rows),
+                line -> atCopyLine(rows, line), n -> rows.get((int) n - 1)));
+    }
+
+    /** PostgreSQL counts a quoted line break only once it has seen the data's first end of line. */
+    private static PlannedRow atCopyLine(List<PlannedRow> rows, long line) {
+        long start = 1;
+        for (int i = 0; i < rows.size(); i++) {
+            long last = start + (i == 0 ? 0 : PostgresSeedCopy.lineBreaks(rows.get(i)));
+            if (line <= last) {
+                return rows.get(i);
+            }
+            start = last + 1;
+        }
+        return rows.get(rows.size() - 1);
+    }
+
+    @Override
+    public WriteCounts load(TableSchema table, CsvFile csv) throws SQLException {
+        List<String> key = table.primaryKey();
+        return store(table, key, csv.columns().stream().filter(c -> !key.contains(c)).toList(), new Rows(
+                csv.columns(), target -> copyFile(csv, target), line -> csvRow(csv, line),
+                n -> csvRow(csv, csv.lineOf(n + 1))));
+    }
+
+    private long copyFile(CsvFile csv, String target) throws SQLException {
+        try {
+            return copy.file(PostgresSeedSql.copy(target, csv.columns(), true), csv.open());
+        } catch (IOException e) {
+            throw new SeedWriteException(csv.shown() + ": cannot read the CSV file: " + e.getMessage() + ". Nothing "
+                    + "was written (the transaction was rolled back). Check the file.", e);
+        }
+    }
+
+    /** A CSV record as a row: every column on the line it starts on. */
+    private static PlannedRow csvRow(CsvFile csv, long line) {
+        int[] lines = new int[csv.columns().size()];
+        Arrays.fill(lines, (int) line);
+        return new PlannedRow(csv.shown(), (int) line, new Object[0], lines);
+    }
+
+    /** Writes by the bulk path or the upsert path (see the class comment). */
+    private WriteCounts store(TableSchema table, List<String> key, List<String> updatable, Rows rows)
+            throws SQLException {
+        Savepoint start = connection.setSavepoint();
+        long staged;
+        try {
+            if (onlyInserts(table)) {
+                long inserted = rows.copy().into(sql.table(table));
+                connection.releaseSavepoint(start);
+                return new WriteCounts(inserted, 0, 0);
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String create : sql.createStage(table, rows.columns())) {
+                    statement.execute(create);
+                }
+            }
+            staged = rows.copy().into(PostgresSeedSql.STAGE);
+        } catch (SQLException e) {
+            connection.rollback(start);
+            long line = PostgresRowError.copyLine(e);
+            if (line < 1) {
+                throw e;
+            }
+            throw PostgresRowError.of(table, rows.columns(), rows.atCopyLine().apply(line), e, constraintColumns(table, e));
+        }
+        String upsert = sql.upsert(table, rows.columns(), key, updatable);
+        Savepoint staging = connection.setSavepoint();
+        try {
+            WriteCounts counts = upsert(upsert, staged, staged);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE " + PostgresSeedSql.STAGE);
+            }
+            connection.releaseSavepoint(start);
+            return counts;
+        } catch (SQLException refused) {
+            connection.rollback(staging);
+            throw firstRefused(table, rows, upsert, staged, refused);
+        }
+    }
+
+    /** The upsert of the staged rows 1..{@code upTo}; {@code staged} rows in all. */
+    private WriteCounts upsert(String upsert, long upTo, long staged) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            statement.setLong(1, upTo);
+            long inserted = 0;
+            long returned = 0;
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    returned++;
+                    inserted += rs.getBoolean(1) ? 1 : 0;
+                }
+            }
+            return new WriteCounts(inserted, returned - inserted, staged - returned);
+        }
+    }
+
+    /** Finds the first staged row whose upsert fails (halving, each try undone) and names it. */
+    private RuntimeException firstRefused(TableSchema table, Rows rows, String upsert, long staged,
+                                          SQLException refused) throws SQLException {
+        long low = 1;
+        long high = staged;
+        SQLException error = refused;
+        while (low < high) {
+            long middle = (low + high) / 2;
+            SQLException failure = attempt(upsert, middle);
+            if (failure != null) {
+                high = middle;
+                error = failure;
+            } else {
+                low = middle + 1;
             }
         }
-        return upsert(table, group);
+        SQLException failure = staged == 0 ? null : attempt(upsert, low);
+        if (failure == null) {
+            throw refused; // not caused by a row
+        }
+        return refused(table, rows, low, failure);
+    }
+
+    /** Runs the upsert of rows 1..{@code upTo} and undoes it; returns its error, or null when it succeeded. */
+    private SQLException attempt(String upsert, long upTo) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            upsert(upsert, upTo, upTo);
+            return null;
+        } catch (SQLException e) {
+            return e;
+        } finally {
+            connection.rollback(savepoint);
+        }
+    }
+
+    private SeedWriteException refused(TableSchema table, Rows rows, long n, SQLException e) {
+        return PostgresRowError.of(table, rows.columns(), rows.row().apply(n), e, constraintColumns(table, e));
     }
 
     /** True while the table holds only rows this transaction inserted into it, starting from empty. */
@@ -166,60 +289,6 @@ final class PostgresSeedStore implements SeedStore {
             insertOnly.put(table.name(), known);
         }
         return known;
-    }
-
-    private WriteCounts upsert(TableSchema table, RowGroup group) throws SQLException {
-        boolean arrays = asArrays(table, group);
-        int perStatement = arrays ? ROWS_PER_ARRAY_BATCH : Math.max(1, Math.min(ROWS_PER_VALUES_BATCH,
-                MAX_PARAMETERS / Math.max(1, group.columns().size())));
-        List<PlannedRow> rows = group.rows();
-        WriteCounts counts = WriteCounts.NONE;
-        PreparedStatement full = null;
-        try {
-            for (int from = 0; from < rows.size(); from += perStatement) {
-                List<PlannedRow> batch = rows.subList(from, Math.min(rows.size(), from + perStatement));
-                boolean reuse = arrays || batch.size() == perStatement;
-                if (reuse && full == null) {
-                    full = connection.prepareStatement(sql.upsert(table, group, arrays ? 0 : perStatement));
-                }
-                counts = counts.plus(writeBatch(table, group, batch, reuse ? full : null, arrays));
-            }
-        } finally {
-            if (full != null) {
-                full.close();
-            }
-        }
-        return counts;
-    }
-
-    /** Column arrays need every value to have a text form PostgreSQL parses, which array-typed columns lack. */
-    private static boolean asArrays(TableSchema table, RowGroup group) {
-        return group.columns().stream().map(c -> table.columns().get(c).type().kind())
-                .noneMatch(kind -> kind == ColumnType.Kind.ARRAY || kind == ColumnType.Kind.MAP);
-    }
-
-    private WriteCounts writeBatch(TableSchema table, RowGroup group, List<PlannedRow> batch,
-                                   PreparedStatement reusable, boolean arrays) throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try {
-            WriteCounts counts = arrays ? executeArrays(table, group, batch, reusable)
-                    : executeValues(table, group, batch, reusable);
-            connection.releaseSavepoint(savepoint);
-            return counts;
-        } catch (SQLException refused) {
-            connection.rollback(savepoint);
-            for (PlannedRow row : batch) {
-                Savepoint single = connection.setSavepoint();
-                try {
-                    executeValues(table, group, List.of(row), null);
-                    connection.releaseSavepoint(single);
-                } catch (SQLException e) {
-                    connection.rollback(single);
-                    throw PostgresRowError.of(table, group, row, e, constraintColumns(table, e));
-                }
-            }
-            throw refused;
-        }
     }
 
     /** The columns of the constraint a refusal names (a CHECK names no column itself), or none. */
@@ -242,50 +311,5 @@ final class PostgresSeedStore implements SeedStore {
         } catch (SQLException e) {
             return List.of();
         }
-    }
-
-    /** One text[] parameter per column, cast to the column's type by the statement. */
-    private WriteCounts executeArrays(TableSchema table, RowGroup group, List<PlannedRow> rows,
-                                      PreparedStatement statement) throws SQLException {
-        for (int column = 0; column < group.columns().size(); column++) {
-            List<Object> values = new ArrayList<>(rows.size());
-            for (PlannedRow row : rows) {
-                values.add(row.values()[column]);
-            }
-            binder.bindColumn(statement, column + 1, values);
-        }
-        return counts(statement, rows.size());
-    }
-
-    private WriteCounts executeValues(TableSchema table, RowGroup group, List<PlannedRow> rows,
-                                      PreparedStatement reusable) throws SQLException {
-        PreparedStatement statement = reusable != null ? reusable
-                : connection.prepareStatement(sql.upsert(table, group, rows.size()));
-        try {
-            int parameter = 1;
-            for (PlannedRow row : rows) {
-                for (int i = 0; i < row.values().length; i++) {
-                    binder.bind(statement, parameter++, table.columns().get(group.columns().get(i)).type(),
-                            row.values()[i]);
-                }
-            }
-            return counts(statement, rows.size());
-        } finally {
-            if (statement != reusable) {
-                statement.close();
-            }
-        }
-    }
-
-    private static WriteCounts counts(PreparedStatement statement, int rows) throws SQLException {
-        long inserted = 0;
-        long returned = 0;
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                returned++;
-                inserted += rs.getBoolean(1) ? 1 : 0;
-            }
-        }
-        return new WriteCounts(inserted, returned - inserted, rows - returned);
     }
 }
