@@ -52,7 +52,7 @@ final class Verifier {
                                 .map(p -> fileName(migration.downFile()) + " " + p));
                 if (isolation.isPresent()) {
                     cases.add(VerifyCase.notVerified(name(), migration.id(), isolation.get()
-                            + "; it never runs outside the configured database, so verify leaves it out"));
+                            + "; verify does not run it, so that nothing outside its scratch database changes"));
                     skipped = migration.id();
                     continue;
                 }
