@@ -24,9 +24,10 @@ public final class ConfigResolver {
 
     private static final Set<String> COMMON = Set.of("db", "steps", "version", "name", "dryRun", "confirm", "format",
             "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset",
-            "holder");
+            "holder", "verifyFailOn");
     private static final long DEFAULT_LOCK_WAIT_SECONDS = 300;
     private static final List<String> FAIL_ON = List.of("pending", "dirty", "drift");
+    private static final List<String> VERIFY_FAIL_ON = List.of("error", "changed", "cosmetic");
     private static final Set<String> DATASOURCE_KEYS = Set.of("url", "username", "password", "serverId", "dir",
             "table", "cluster", "httpPort");
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -86,7 +87,8 @@ public final class ConfigResolver {
         return new MigrateConfig(sources.baseDir(), sources.workDir(), db, selected, integer("steps"),
                 version(), get("name"), bool("dryRun"), "yes".equalsIgnoreCase(strip(get("confirm"))), format,
                 path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), bool("reset"),
-                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), strip(get("holder")), notes);
+                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), strip(get("holder")), notes,
+                verifyFailOn());
     }
 
     private DatasourceConfig datasource(String name, ConfigSources sources) {
@@ -289,6 +291,27 @@ public final class ConfigResolver {
             conditions.add(c);
         }
         return conditions;
+    }
+
+    /** verify's failing findings; {@code none} reports without failing. */
+    private Set<String> verifyFailOn() {
+        String value = strip(get("verifyFailOn"));
+        Set<String> severities = new TreeSet<>();
+        if (value == null || value.isEmpty()) {
+            return Set.of("error", "changed");
+        }
+        if (value.equalsIgnoreCase("none")) {
+            return severities;
+        }
+        for (String severity : value.split(",")) {
+            String s = severity.strip().toLowerCase(Locale.ROOT);
+            if (!VERIFY_FAIL_ON.contains(s)) {
+                throw error("verifyFailOn", "must be a comma-separated list of " + String.join(", ", VERIFY_FAIL_ON)
+                        + ", or none. Example: -Dbrokle.migrate.verifyFailOn=error,changed");
+            }
+            severities.add(s);
+        }
+        return severities;
     }
 
     private Path path(Path baseDir, String key) {

@@ -12,12 +12,13 @@ import java.util.Set;
  * @param failOn      status conditions that fail the build: {@code pending}, {@code dirty}, {@code drift}
  * @param holder      for {@code unlock}: the id of the lock holder to remove, as status shows it, or null
  * @param notes       one-line remarks worth logging (port mappings, where a value came from)
+ * @param verifyFailOn what fails {@code verify}: {@code error}, {@code changed}, {@code cosmetic} (default error,changed)
  */
 public record MigrateConfig(Path baseDir, Path workDir, String db, List<DatasourceConfig> datasources,
                             Integer steps, Long version, String name, boolean dryRun, boolean confirmed,
                             String format, Path output, String seed, Path seedFile, boolean reset,
                             boolean outOfOrder, boolean ignoreDrift, long lockWaitSeconds, Set<String> failOn,
-                            String holder, List<String> notes) {
+                            String holder, List<String> notes, Set<String> verifyFailOn) {
 
     public Optional<DatasourceConfig> datasource(String name) {
         return datasources.stream().filter(d -> d.name().equals(name)).findFirst();

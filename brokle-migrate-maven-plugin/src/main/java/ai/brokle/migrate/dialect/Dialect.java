@@ -100,4 +100,17 @@ public interface Dialect {
 
     /** How seed rows are read and written on this database: upsert or append, transactions, types. */
     ai.brokle.migrate.seed.SeedStore seedStore(Connection connection);
+
+    /** The schema of the connection's database in the neutral model (for verify); the tracking tables left out. */
+    ai.brokle.migrate.schema.SchemaSnapshot snapshot(Connection connection, DatasourceConfig config)
+            throws SQLException;
+
+    /** Throwaway databases on this datasource's server (for verify). */
+    ScratchDatabases scratchDatabases();
+
+    /**
+     * Why these statements cannot be verified on a scratch database alone (they reach roles, other databases or a
+     * cluster), as "line N: reason (statement)"; empty when they can.
+     */
+    Optional<String> notVerifiableAlone(List<ai.brokle.migrate.sql.SqlStatement> statements);
 }

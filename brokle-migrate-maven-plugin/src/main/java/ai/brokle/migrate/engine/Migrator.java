@@ -176,6 +176,24 @@ public final class Migrator {
         }
     }
 
+    /**
+     * Proves every down on a scratch database, never on the configured one: for each migration in order, snapshot,
+     * up, down, snapshot and compare, up again; then all undone in reverse and the database back to empty. Writes
+     * JUnit XML and JSON under the work directory; the caller fails the build when {@link VerifyReport#failed()}.
+     */
+    public VerifyReport verify(Clock clock) {
+        java.util.Set<ai.brokle.migrate.schema.Severity> failOn = config.verifyFailOn().stream()
+                .map(ai.brokle.migrate.schema.Severity::parse).collect(Collectors.toSet());
+        List<VerifyCase> cases = new ArrayList<>();
+        for (Target target : loadTargets(false)) {
+            cases.addAll(new Verifier(target, reporter, config.workDir(), clock).run());
+        }
+        VerifyReport unwritten = new VerifyReport(cases, failOn, List.of());
+        VerifyReport report = new VerifyReport(cases, failOn, VerifyFiles.write(config.workDir(), unwritten));
+        report.lines().forEach(reporter::info);
+        return report;
+    }
+
     /** The destructive wipes: drop, reset, unlock. */
     public Repairs repairs() {
         return new Repairs(config, reporter, confirmation, this);

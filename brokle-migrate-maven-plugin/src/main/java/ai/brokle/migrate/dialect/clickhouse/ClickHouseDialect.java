@@ -4,7 +4,11 @@ import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.Isolation;
 import ai.brokle.migrate.dialect.MigrationLock;
+import ai.brokle.migrate.dialect.ScratchDatabases;
+import ai.brokle.migrate.schema.SchemaSnapshot;
+import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
@@ -20,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /** ClickHouse over HTTP with the modern JDBC driver: no transactions, one statement per request. */
 public final class ClickHouseDialect implements Dialect {
@@ -189,5 +194,30 @@ public final class ClickHouseDialect implements Dialect {
     @Override
     public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
         return new ClickHouseSeedStore(connection);
+    }
+
+    private static final String NAME = "`?[A-Za-z_][A-Za-z0-9_]*`?";
+    private static final Isolation ISOLATION = new Isolation(List.of(
+            Isolation.Rule.of("\\b(ON\\s+CLUSTER)\\b", "{} runs on every node of a cluster, not in one database"),
+            Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP|RENAME|ATTACH|DETACH)\\s+DATABASE)\\b",
+                    "{} changes a database other than the scratch one"),
+            Isolation.Rule.of("\\b(?:TABLE|VIEW|DICTIONARY|EXISTS|FROM|JOIN|INTO|TO)\\s+((?!system\\.|INFORMATION_SCHEMA\\.)"
+                    + NAME + "\\." + NAME + ")", "{} names a table of another database")));
+
+    /** Tables (engine, keys, TTL, settings), columns (type, default, codec, comment), indexes, views, dictionaries. */
+    @Override
+    public SchemaSnapshot snapshot(Connection connection, DatasourceConfig config) throws SQLException {
+        return new ClickHouseSnapshot(connection, Set.of(config.table(), "DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
+                ClickHouseLock.tableFor(config.table()))).read();
+    }
+
+    @Override
+    public ScratchDatabases scratchDatabases() {
+        return new ClickHouseScratch();
+    }
+
+    @Override
+    public Optional<String> notVerifiableAlone(List<SqlStatement> statements) {
+        return ISOLATION.problem(statements);
     }
 }

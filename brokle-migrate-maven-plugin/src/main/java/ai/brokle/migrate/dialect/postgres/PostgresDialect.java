@@ -4,7 +4,11 @@ import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.Isolation;
 import ai.brokle.migrate.dialect.MigrationLock;
+import ai.brokle.migrate.dialect.ScratchDatabases;
+import ai.brokle.migrate.schema.SchemaSnapshot;
+import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
@@ -15,9 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
 public final class PostgresDialect implements Dialect {
@@ -173,5 +179,37 @@ public final class PostgresDialect implements Dialect {
     @Override
     public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
         return new PostgresSeedStore(connection);
+    }
+
+    private static final Isolation ISOLATION = new Isolation(List.of(
+            Isolation.Rule.of("\\b(?:CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)\\b",
+                    "changes a {}, which belongs to the whole server, not to one database"),
+            Isolation.Rule.of("^\\s*(GRANT|REVOKE|REASSIGN\\s+OWNED|ALTER\\s+DEFAULT\\s+PRIVILEGES|SET\\s+ROLE)\\b",
+                    "{} names roles, which are the server's, not the scratch database's"),
+            Isolation.Rule.of("\\b(OWNER\\s+TO)\\b", "{} names a role, which is the server's, not the scratch database's")));
+
+    /** Tables, columns, constraints, indexes, views, functions, triggers, types, sequences, extensions, comments. */
+    @Override
+    public SchemaSnapshot snapshot(Connection connection, DatasourceConfig config) throws SQLException {
+        String current = trackingSchema(connection);
+        PostgresNames.Table table = PostgresNames.Table.parse(config.table());
+        Set<String> excluded = new HashSet<>(Set.of("databasechangelog", "databasechangeloglock"));
+        if (table.schema() == null || table.schema().equals(current)) {
+            excluded.add(table.name());
+        } else {
+            excluded.add(table.schema() + "." + table.name());
+            excluded.add(table.schema());
+        }
+        return new PostgresSnapshot(connection, excluded).read();
+    }
+
+    @Override
+    public ScratchDatabases scratchDatabases() {
+        return new PostgresScratch();
+    }
+
+    @Override
+    public Optional<String> notVerifiableAlone(List<SqlStatement> statements) {
+        return ISOLATION.problem(statements);
     }
 }

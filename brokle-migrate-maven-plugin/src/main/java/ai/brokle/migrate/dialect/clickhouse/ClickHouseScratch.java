@@ -1,0 +1,62 @@
+package ai.brokle.migrate.dialect.clickhouse;
+
+import ai.brokle.migrate.dialect.ScratchDatabases;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Scratch databases on a ClickHouse server (on the node the URL names: never ON CLUSTER). */
+final class ClickHouseScratch implements ScratchDatabases {
+
+    @Override
+    public List<String> list(Connection server, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = server.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT name FROM system.databases WHERE startsWith(name, " + ClickHouseSql.literal(prefix)
+                        + ") ORDER BY name")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Override
+    public void create(Connection server, String name) throws SQLException {
+        execute(server, "CREATE DATABASE " + ClickHouseSql.identifier(name));
+    }
+
+    @Override
+    public void drop(Connection server, String name) throws SQLException {
+        execute(server, "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name));
+    }
+
+    @Override
+    public String jdbcUrl(String serverUrl, String name) {
+        return ScratchDatabases.withDatabase(serverUrl, name);
+    }
+
+    /** Code 497: ACCESS_DENIED. */
+    @Override
+    public boolean isPermissionDenied(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return e.getErrorCode() == 497 || message.contains("ACCESS_DENIED") || message.contains("Code: 497");
+    }
+
+    @Override
+    public String permissionFix(String user) {
+        return "Let the user create and drop databases (as an administrator: GRANT CREATE DATABASE, DROP DATABASE, "
+                + "CREATE TABLE, DROP TABLE, ALTER, INSERT, SELECT ON brokle_verify_*.* TO "
+                + (user == null ? "default" : user) + ")";
+    }
+
+    private static void execute(Connection server, String sql) throws SQLException {
+        try (Statement statement = server.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package ai.brokle.migrate.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The sample migrations with broken downs (src/test/resources/verify/) and the repository's own migrations. */
+final class VerifySamples {
+
+    private VerifySamples() {
+    }
+
+    /** Copies {@code verify/<name>} from the test resources into {@code dir}. */
+    static Path copy(String name, Path dir) {
+        try {
+            Path source = Path.of(VerifySamples.class.getResource("/verify/" + name).toURI());
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(source)) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, dir.resolve(file.getFileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The repository's {@code migrations/} (or a directory under it), found from either module. */
+    static Path repositoryMigrations(String sub) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("migrations");
+            if (Files.isDirectory(candidate) && Files.isDirectory(dir.resolve("brokle-migrate-maven-plugin"))) {
+                return sub.isEmpty() ? candidate : candidate.resolve(sub);
+            }
+        }
+        throw new IllegalStateException("migrations/ not found above " + Path.of("").toAbsolutePath());
+    }
+
+    static Map<String, VerifyCase> byMigration(VerifyReport report) {
+        return report.cases().stream().collect(Collectors.toMap(VerifyCase::migration, Function.identity()));
+    }
+
+    /** Asserts one case's severity (null: passed) and that one of its lines contains {@code text}. */
+    static void assertCase(Map<String, VerifyCase> cases, String id, String severity, String step, String text) {
+        VerifyCase c = cases.get(id);
+        String shown = c == null ? "missing" : String.join("\n", c.lines());
+        assertTrue(c != null, id + " has no case");
+        assertEquals(severity, c.severity().map(s -> s.label()).orElse(null), shown);
+        assertEquals(step, c.step(), shown);
+        if (text != null) {
+            assertTrue(shown.contains(text), "expected '" + text + "' in:\n" + shown);
+        }
+    }
+
+    static void assertNoFinding(VerifyReport report) {
+        List<String> findings = report.cases().stream().filter(c -> c.severity().isPresent() || !c.verified())
+                .flatMap(c -> c.lines().stream()).toList();
+        assertEquals(List.of(), findings, String.join("\n", report.lines()));
+    }
+}

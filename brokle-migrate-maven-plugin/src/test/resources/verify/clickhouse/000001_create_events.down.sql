@@ -1,0 +1,2 @@
+DROP TABLE totals;
+DROP TABLE events;

@@ -1,0 +1,2 @@
+-- forgets DROP COLUMN source
+SELECT 1;

@@ -1,0 +1,1 @@
+ALTER TABLE events COMMENT COLUMN note 'the note';

@@ -1,0 +1,1 @@
+ALTER TABLE events MODIFY COLUMN amount Nullable(Float64) DEFAULT 1;

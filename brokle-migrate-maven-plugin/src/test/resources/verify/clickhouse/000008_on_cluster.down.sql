@@ -1,0 +1,1 @@
+DROP TABLE replicated_events ON CLUSTER brokle;

@@ -1,0 +1,1 @@
+CREATE TABLE replicated_events ON CLUSTER brokle (id String) ENGINE = MergeTree ORDER BY id;

@@ -1,0 +1,1 @@
+ALTER TABLE accounts ALTER COLUMN is_saved DROP DEFAULT;

@@ -1,0 +1,2 @@
+-- forgets SET NOT NULL
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP TYPE account_status;
+CREATE TYPE account_status AS ENUM ('closed', 'active');

@@ -1,0 +1,2 @@
+-- the trigger still uses the function
+DROP FUNCTION touch_account();

@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_email_key;
+ALTER TABLE accounts DROP CONSTRAINT IF EXISTS accounts_email_unique;

@@ -1,0 +1,2 @@
+-- leaves the table, so the up cannot run again
+SELECT 1;

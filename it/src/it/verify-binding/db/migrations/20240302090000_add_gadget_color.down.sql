@@ -1,0 +1,1 @@
+ALTER TABLE gadgets DROP COLUMN color;
