@@ -18,7 +18,8 @@ GROUPS = {
 REQUEST_KINDS = [
     ("migration statement", r"^(CREATE TABLE|ALTER TABLE) `?ch_\d+"),
     ("bookkeeping insert", r"^INSERT INTO .*(schema_migrations|databasechangelog)"),
-    ("no work (version/ping/SELECT 1)", r"^$|^SELECT (version\(\)|1|timezone\(\)|currentDatabase\(\))\s*(FORMAT \w+)?$"),
+    ("no work (version/ping/SELECT 1)",
+     r"^$|^SELECT (version\(\)|1|timezone\(\)|currentDatabase\(\))(\s+as \w+)?\s*(FORMAT \w+)?$"),
 ]
 
 
@@ -27,8 +28,28 @@ def load(run):
     for line in (run / "results.tsv").read_text().splitlines():
         g, c, n, _r, wall, rss, user, sys_ = line.split("\t")
         rows[(g, c, int(n))].append((float(wall), int(rss), float(user) + float(sys_)))
+    add_sums(rows)
     meta = dict(line.split("\t", 1) for line in (run / "meta.tsv").read_text().splitlines() if "\t" in line)
     return rows, meta
+
+
+def add_sums(rows):
+    """Adds the composite floors, summed round by round: P1/P2 'psql-floor + noop' and 'noop' for P2, P3 'copy +
+    noop', P4 'jdbc + noop'. Their peak RSS is None (they are two processes)."""
+    def plus(group, a, b, n_a, n_b, name, target_group=None):
+        if (group, a, n_a) in rows and (group, b, n_b) in rows:
+            rows[(target_group or group, name, n_a)] = [(x[0] + y[0], None, x[2] + y[2]) for x, y in
+                                                         zip(rows[(group, a, n_a)], rows[(group, b, n_b)])]
+    for (g, c, n) in list(rows):
+        if g == "P1" and c == "psql-floor":
+            plus("P1", "psql-floor", "noop", n, n, "psql-floor + noop")
+            if ("P2", "brokle-status", n) in rows:
+                rows[("P2", "noop (P1 rounds)", n)] = rows[("P1", "noop", n)]
+        if g == "P3" and c.startswith("psql-copy"):
+            noop_n = next(m for (h, d, m) in rows if h == "P3" and d == "noop")
+            plus("P3", c, "noop", n, noop_n, c + " + noop")
+        if g == "P4" and c.startswith("jdbc"):
+            plus("P4", c, "noop", n, n, c + " + noop")
 
 
 def med(values):
@@ -43,20 +64,42 @@ def group_tables(rows, group):
     out = []
     for n in sorted({k[2] for k in rows if k[0] == group}):
         names = [c for (g, c, m) in rows if g == group and m == n]
-        out.append(f"\n**{group}, N = {n:,}** ({len(rows[(group, names[0], n)])} rounds)\n")
+        unit = "rows" if group == "P3" else "migrations"
+        out.append(f"\n**{group}, N = {n:,} {unit}** ({len(rows[(group, names[0], n)])} rounds)\n")
         out.append("| contender | median s | min–max s | peak RSS MiB (median) | CPU s (user+sys, median) |")
         out.append("|---|---|---|---|---|")
         for c in names:
             v = rows[(group, c, n)]
             walls = [w for w, _, _ in v]
             out.append(f"| {c} | {fmt(med(walls))} | {fmt(min(walls))}–{fmt(max(walls))} | "
-                       f"{med([r for _, r, _ in v]) / 1024:.0f} | {fmt(med([u for _, _, u in v]))} |")
+                       f"{rss_cell(v)} | {fmt(med([u for _, _, u in v]))} |")
         medians = {c: med([w for w, _, _ in rows[(group, c, n)]]) for c in names}
         out.append("\nRatios of medians (row ÷ column):\n")
         out.append("| | " + " | ".join(names) + " |")
         out.append("|---" * (len(names) + 1) + "|")
         for a in names:
             out.append(f"| {a} | " + " | ".join(fmt(medians[a] / medians[b]) for b in names) + " |")
+    return out
+
+
+def rss_cell(v):
+    return "—" if v[0][1] is None else f"{med([r for _, r, _ in v]) / 1024:.0f}"
+
+
+def growth(rows):
+    ns = sorted({n for (g, c, n) in rows if g == "P1"})
+    if len(ns) < 2:
+        return []
+    names = [c for (g, c, n) in rows if g == "P1" and n == ns[0] and c != "noop" and "+" not in c]
+    out = ["\nGrowth: milliseconds per migration beyond the Maven no-op ((median − no-op median) ÷ N); "
+           "linear growth keeps each row flat:\n", "| contender | " + " | ".join(f"N = {n:,}" for n in ns) + " |",
+           "|---" * (len(ns) + 1) + "|"]
+    for c in names:
+        cells = []
+        for n in ns:
+            v, noop = median_of(rows, "P1", c, n), median_of(rows, "P1", "noop", n)
+            cells.append("—" if v is None else f"{(v - (0 if c == 'psql-floor' else noop)) * 1000 / n:.1f}")
+        out.append(f"| {c} | " + " | ".join(cells) + " |")
     return out
 
 
@@ -88,7 +131,7 @@ def targets(rows, meta):
                                      ("brokle-seed-csv", "psql-copy-csv-rows", "P3 CSV seed", 1.3)):
         n, s = p3.get(seed, (None, None))
         c = p3.get(copy, (None, None))[1]
-        rows_label = f"{n:,} rows" if n else meta.get("csv-seed", "") if seed.endswith("csv") else ""
+        rows_label = f"{n:,} rows" if n else "CSV entries " + meta.get("csv-seed", "?")[:28].rstrip(":")
         out.append(target(f"{label} ÷ (psql \\copy + Maven no-op), {rows_label}", s and s / (c + noop3), limit))
     n4 = next((n for (g, c, n) in rows if g == "P4"), None)
     up, books, noop4 = (median_of(rows, "P4", c, n4) for c in ("brokle-up-ch", "jdbc-bookkeeping", "noop"))
@@ -180,6 +223,8 @@ def section(run):
     for group, title in GROUPS.items():
         if any(k[0] == group for k in rows):
             out += ["", f"### {title}"] + group_tables(rows, group)
+            if group == "P1":
+                out += growth(rows)
             if group == "P4":
                 out += request_table(run, next(n for (g, _, n) in rows if g == "P4"))
     out += ["", "### Targets", ""] + targets(rows, meta) + ["", END]

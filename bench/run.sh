@@ -59,7 +59,7 @@ pg_start "$B/pg"
   echo "java	$(java -version 2>&1 | head -1)"
   echo "maven	$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   echo "postgres	$(pg_settings) (Debian server, private cluster started by bench/run.sh)"
-  echo "plugin	$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- brokle-migrate-maven-plugin || echo ' (with uncommitted changes)')"
+  echo "plugin	last change $(git -C "$ROOT" log -1 --format='%h %cs' -- brokle-migrate-maven-plugin), checkout $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- brokle-migrate-maven-plugin || echo ' (with uncommitted changes)')"
   echo "contenders	flyway-maven-plugin $BENCH_FLYWAY_VERSION + flyway-database-postgresql; liquibase-maven-plugin $BENCH_LIQUIBASE_VERSION; PostgreSQL JDBC $BENCH_PGJDBC_VERSION; $(psql --version)"
 } > "$RUN/meta.tsv"
 cat "$RUN/meta.tsv"
@@ -134,5 +134,5 @@ fi
 if wants P3; then source "$BENCH_DIR/lib/p3.sh"; fi
 if wants P4; then source "$BENCH_DIR/lib/p4.sh"; fi
 
-python3 "$BENCH_DIR/report.py" "$RUN" "$BENCH_DIR/RESULTS.md"
+python3 "$BENCH_DIR/report.py" "$RUN" "${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}"
 echo "== results: $RUN/results.tsv; summary written to bench/RESULTS.md"

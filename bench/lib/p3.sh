@@ -25,7 +25,8 @@ if (cd "$SEEDP" && eval "$(seed_cmd p3_probe seeds/users-10-csv.yaml)") >"$RUN/l
    && [ "$(psql -X -At -d p3_probe -c "$(users_in)")" = 10 ]; then
   csv=available
 else
-  csv="not available in this build: $(grep -m1 -E 'ERROR|Exception' "$RUN/logs/p3-csv-probe.log" | cut -c1-240)"
+  csv="not available in this build: $(sed 's/\x1b\[[0-9;]*m//g' "$RUN/logs/p3-csv-probe.log" | grep -m1 -E 'ERROR|Exception' \
+    | sed 's/.*on project [a-z]*: //' | cut -c1-160)"
 fi
 pg_drop p3_probe
 printf 'csv-seed\t%s\n' "$csv" >> "$RUN/meta.tsv"
