@@ -23,10 +23,30 @@ REQUEST_KINDS = [
 ]
 
 
+NOTES = [
+    "- Every contender runs once per round, in the same order (no-op, psql, brokle-migrate, Flyway, Liquibase; then "
+    "the three status goals on the databases just migrated); each `up` gets a new database of the same server.",
+    "- The same three statements per migration for all: `CREATE TABLE`, `CREATE INDEX`, `COMMENT ON TABLE`; "
+    "brokle-migrate reads `NNNNNN_name.up.sql`, Flyway `V<n>__name.sql`, Liquibase one formatted-SQL file per "
+    "migration under `includeAll`; every tool runs one transaction per migration with its own bookkeeping.",
+    "- psql floor: one `psql -f` session running `BEGIN; <file>; INSERT INTO versions ...; COMMIT;` per file. "
+    "Maven no-op: `mvn validate` on a project that declares the plugin. Composite rows (`a + noop`) add the two "
+    "contenders' times round by round; the targets divide by the sum of the medians, as issue 11 states them.",
+    "- P3: a 10,000-row (and 100,000-row) `users` seed into a copy of a database migrated with the repository's "
+    "`migrations/`, against `psql \\copy` of the same rows from CSV. The CSV contender runs only when "
+    "`brokle-migrate:seed` accepts a `{csv: ...}` entry (probed with 10 rows before the rounds).",
+    "- P4: the chdb endpoint serves one request at a time (about 15 ms each), so request counts matter more than "
+    "on a server. Plain JDBC is `bench/ChJdbc.java` (clickhouse-jdbc of the plugin's own classpath); its "
+    "`bookkeeping` mode adds per migration a dirty and a clean `schema_migrations` row and a DATABASECHANGELOG row.",
+    "- Maven runs offline (`-o`) after one online warm-up, with `-q`; Liquibase's analytics setting is left at its "
+    "default (this machine reaches no network but package registries).",
+]
+
+
 def load(run):
     rows = defaultdict(list)  # (group, contender, n) -> [(wall, rss_kib, cpu)]
     for line in (run / "results.tsv").read_text().splitlines():
-        g, c, n, _r, wall, rss, user, sys_ = line.split("\t")
+        g, c, n, _r, wall, rss, user, sys_ = line.split("\t")[:8]
         rows[(g, c, int(n))].append((float(wall), int(rss), float(user) + float(sys_)))
     add_sums(rows)
     meta = dict(line.split("\t", 1) for line in (run / "meta.tsv").read_text().splitlines() if "\t" in line)
@@ -60,19 +80,20 @@ def fmt(x):
     return f"{x:.2f}"
 
 
-def group_tables(rows, group):
+def group_tables(rows, group, loads):
     out = []
     for n in sorted({k[2] for k in rows if k[0] == group}):
         names = [c for (g, c, m) in rows if g == group and m == n]
         unit = "rows" if group == "P3" else "migrations"
         out.append(f"\n**{group}, N = {n:,} {unit}** ({len(rows[(group, names[0], n)])} rounds)\n")
-        out.append("| contender | median s | min–max s | peak RSS MiB (median) | CPU s (user+sys, median) |")
-        out.append("|---|---|---|---|---|")
+        out.append("| contender | median s | min–max s | peak RSS MiB (median) | CPU s (user+sys, median) | "
+                   "load before (min–max) |")
+        out.append("|---|---|---|---|---|---|")
         for c in names:
             v = rows[(group, c, n)]
             walls = [w for w, _, _ in v]
             out.append(f"| {c} | {fmt(med(walls))} | {fmt(min(walls))}–{fmt(max(walls))} | "
-                       f"{rss_cell(v)} | {fmt(med([u for _, _, u in v]))} |")
+                       f"{rss_cell(v)} | {fmt(med([u for _, _, u in v]))} | {loads.get((group, c, n), '—')} |")
         medians = {c: med([w for w, _, _ in rows[(group, c, n)]]) for c in names}
         out.append("\nRatios of medians (row ÷ column):\n")
         out.append("| | " + " | ".join(names) + " |")
@@ -80,6 +101,16 @@ def group_tables(rows, group):
         for a in names:
             out.append(f"| {a} | " + " | ".join(fmt(medians[a] / medians[b]) for b in names) + " |")
     return out
+
+
+def load_ranges(run):
+    """The 1-minute load average before each measurement (results.tsv column 9, where the run recorded it)."""
+    loads = defaultdict(list)
+    for line in (run / "results.tsv").read_text().splitlines():
+        f = line.split("\t")
+        if len(f) > 8:
+            loads[(f[0], f[1], int(f[2]))].append(float(f[8]))
+    return {k: f"{min(v):.1f}–{max(v):.1f}" for k, v in loads.items()}
 
 
 def rss_cell(v):
@@ -217,17 +248,17 @@ def section(run):
                "seconds of the whole process (JVM start included) from `/usr/bin/time`, peak RSS is its maximum "
                "resident set.\n")
     out.append("| | |\n|---|---|")
-    for key in ("started", "machine", "load", "java", "maven", "postgres", "plugin", "contenders", "csv-seed"):
+    for key in ("started", "machine", "load", "note", "java", "maven", "postgres", "plugin", "contenders", "csv-seed"):
         if key in meta:
             out.append(f"| {key} | {meta[key]} |")
     for group, title in GROUPS.items():
         if any(k[0] == group for k in rows):
-            out += ["", f"### {title}"] + group_tables(rows, group)
+            out += ["", f"### {title}"] + group_tables(rows, group, load_ranges(run))
             if group == "P1":
                 out += growth(rows)
             if group == "P4":
                 out += request_table(run, next(n for (g, _, n) in rows if g == "P4"))
-    out += ["", "### Targets", ""] + targets(rows, meta) + ["", END]
+    out += ["", "### Targets", ""] + targets(rows, meta) + ["", "### How it is measured", ""] + NOTES + ["", END]
     return "\n".join(out) + "\n"
 
 

@@ -8,6 +8,7 @@
 #   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (about an hour on 2 cores)
 #   P2 (status) runs with P1, on the databases P1 migrated. --no-install reuses the plugin already installed
 #   in the private repository target/bench/m2 (see bench/settings.xml: ~/.m2 is read, never written).
+# BENCH_NOTE="..." adds a line to the results (e.g. what else ran on the machine).
 # Needs: Java 17, Maven, PostgreSQL 15 server and client (apt-get install postgresql), node 20, python3, curl.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -56,10 +57,11 @@ pg_start "$B/pg"
   echo "started	$(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "machine	$(nproc) CPUs, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/{print $2}') GiB memory"
   echo "load	$(cut -d' ' -f1-3 /proc/loadavg) (1/5/15-minute load average at the start)"
+  [ -z "${BENCH_NOTE:-}" ] || echo "note	$BENCH_NOTE"
   echo "java	$(java -version 2>&1 | head -1)"
   echo "maven	$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
   echo "postgres	$(pg_settings) (Debian server, private cluster started by bench/run.sh)"
-  echo "plugin	last change $(git -C "$ROOT" log -1 --format='%h %cs' -- brokle-migrate-maven-plugin), checkout $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- brokle-migrate-maven-plugin || echo ' (with uncommitted changes)')"
+  echo "plugin	main code at $(git -C "$ROOT" log -1 --format='%h (%cs)' -- brokle-migrate-maven-plugin/src/main), checkout $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- brokle-migrate-maven-plugin || echo ' with uncommitted changes')"
   echo "contenders	flyway-maven-plugin $BENCH_FLYWAY_VERSION + flyway-database-postgresql; liquibase-maven-plugin $BENCH_LIQUIBASE_VERSION; PostgreSQL JDBC $BENCH_PGJDBC_VERSION; $(psql --version)"
 } > "$RUN/meta.tsv"
 cat "$RUN/meta.tsv"

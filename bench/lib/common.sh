@@ -4,10 +4,11 @@
 mvn_b() { mvn -B -q -s "$BENCH_DIR/settings.xml" -Dmaven.repo.local="$M2" "$@"; }
 
 # measure GROUP CONTENDER N ROUND DIR -- COMMAND...: runs COMMAND in DIR under /usr/bin/time; appends
-# wall seconds, peak RSS (KiB), user and system CPU seconds to results.tsv; a failure stops the benchmark.
+# wall seconds, peak RSS (KiB), user and system CPU seconds and the 1-minute load average before it to results.tsv; a failure stops the benchmark.
 measure() {
   local group=$1 name=$2 n=$3 round=$4 dir=$5; shift 6
-  local log="$RUN/logs/$group-$name-$n-$round.log"
+  local log="$RUN/logs/$group-$name-$n-$round.log" load
+  load=$(cut -d' ' -f1 /proc/loadavg)
   if ! (cd "$dir" && /usr/bin/time -f '%e %M %U %S' -o "$RUN/time.out" "$@") >"$log" 2>&1; then
     echo "FAILED: $group $name N=$n round $round; log: $log" >&2
     tail -25 "$log" >&2
@@ -15,7 +16,7 @@ measure() {
   fi
   local wall rss user sys
   read -r wall rss user sys < <(tail -1 "$RUN/time.out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$name" "$n" "$round" "$wall" "$rss" "$user" "$sys" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$name" "$n" "$round" "$wall" "$rss" "$user" "$sys" "$load" \
     >> "$RUN/results.tsv"
   printf '  %-4s %-22s N=%-6s round %s: %7.2f s  %6d MiB\n' "$group" "$name" "$n" "$round" "$wall" $((rss / 1024))
 }
