@@ -4,8 +4,8 @@
 # Writes the raw timings to target/bench/run-*/ and its section of bench/RESULTS.md. Not part of any test command.
 #
 # Usage: bench/run.sh [--full] [--rounds R] [--n "N1 N2 ..."] [--only "P1 P3 P4"] [--no-install]
-#   default (quick):  N = 1,000, 3 rounds, P1-P4
-#   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (about an hour on 2 cores)
+#   default (quick):  N = 1,000, 3 rounds, P1-P4 (10-15 minutes on 2 cores)
+#   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (an hour or more on 2 cores)
 #   P2 (status) runs with P1, on the databases P1 migrated. --no-install reuses the plugin already installed
 #   in the private repository target/bench/m2 (see bench/settings.xml: ~/.m2 is read, never written).
 # BENCH_NOTE="..." adds a line to the results (e.g. what else ran on the machine).
@@ -137,4 +137,4 @@ if wants P3; then source "$BENCH_DIR/lib/p3.sh"; fi
 if wants P4; then source "$BENCH_DIR/lib/p4.sh"; fi
 
 python3 "$BENCH_DIR/report.py" "$RUN" "${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}"
-echo "== results: $RUN/results.tsv; summary written to bench/RESULTS.md"
+echo "== results: $RUN/results.tsv; summary written to ${BENCH_RESULTS:-bench/RESULTS.md}"
