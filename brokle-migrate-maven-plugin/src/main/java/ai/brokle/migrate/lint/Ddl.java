@@ -67,7 +67,17 @@ public final class Ddl {
     public record AlterTable(String table, List<Action> actions) {
     }
 
+    /** The statement as a CREATE TABLE with a column list, if it is one. */
     public static Optional<CreateTable> createTable(LintStatement statement) {
+        return statement.createTable();
+    }
+
+    /** The statement as an ALTER TABLE, if it is one. */
+    public static Optional<AlterTable> alterTable(LintStatement statement) {
+        return statement.alterTable();
+    }
+
+    static Optional<CreateTable> parseCreateTable(LintStatement statement) {
         Matcher m = statement.starting(CREATE_TABLE);
         if (m == null) {
             return Optional.empty();
@@ -86,7 +96,7 @@ public final class Ddl {
                 text.substring(Math.min(close + 1, text.length())), Math.min(close + 1, text.length())));
     }
 
-    public static Optional<AlterTable> alterTable(LintStatement statement) {
+    static Optional<AlterTable> parseAlterTable(LintStatement statement) {
         Matcher m = statement.starting(ALTER_TABLE);
         if (m == null) {
             return Optional.empty();

@@ -12,11 +12,29 @@ public final class LintStatement {
     private final SqlStatement statement;
     private final boolean up;
     private final SqlText masked;
+    private java.util.Optional<Ddl.CreateTable> createTable;
+    private java.util.Optional<Ddl.AlterTable> alterTable;
 
     LintStatement(SqlStatement statement, boolean up, SqlSyntax syntax) {
         this.statement = statement;
         this.up = up;
         this.masked = SqlText.mask(statement.sql(), syntax);
+    }
+
+    /** The statement read as a CREATE TABLE, once (rules ask many times). */
+    java.util.Optional<Ddl.CreateTable> createTable() {
+        if (createTable == null) {
+            createTable = Ddl.parseCreateTable(this);
+        }
+        return createTable;
+    }
+
+    /** The statement read as an ALTER TABLE, once. */
+    java.util.Optional<Ddl.AlterTable> alterTable() {
+        if (alterTable == null) {
+            alterTable = Ddl.parseAlterTable(this);
+        }
+        return alterTable;
     }
 
     public SqlStatement statement() {

@@ -3,10 +3,9 @@ package ai.brokle.migrate.lint.report;
 import ai.brokle.migrate.lint.Finding;
 import ai.brokle.migrate.lint.LintResult;
 import ai.brokle.migrate.lint.Rule;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,46 +14,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code validate}'s JSON report: totals, each datasource's findings, and the rules that ran. */
+/**
+ * {@code validate}'s JSON report: totals, each datasource's findings, and the rules that ran. Written with Jackson's
+ * streaming generator: a pre-commit hook pays for no object mapper.
+ */
 public final class JsonReport {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonFactory JSON = new JsonFactory();
 
     private JsonReport() {
     }
 
     public static void write(Path file, List<LintResult> results) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("tool", "brokle-migrate:validate");
-        root.put("errors", results.stream().mapToLong(LintResult::errors).sum());
-        root.put("warnings", results.stream().mapToLong(LintResult::warnings).sum());
-        ArrayNode datasources = root.putArray("datasources");
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        for (LintResult result : results) {
-            ObjectNode node = datasources.addObject();
-            node.put("datasource", result.datasource());
-            node.put("dir", result.dir().toString());
-            node.put("files", result.files().size());
-            node.put("statements", result.statements());
-            node.put("errors", result.errors());
-            node.put("warnings", result.warnings());
-            node.put("suppressed", result.suppressed());
-            ArrayNode findings = node.putArray("findings");
-            for (Finding f : result.findings()) {
-                ObjectNode finding = findings.addObject();
-                finding.put("rule", f.ruleId());
-                finding.put("severity", f.severity().label());
-                finding.put("file", f.file().toString());
-                finding.put("line", f.line());
-                finding.put("message", f.message());
-                finding.put("fix", f.fix());
-            }
-            result.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
-        }
-        ArrayNode ruleList = root.putArray("rules");
-        rules.values().forEach(r -> ruleList.addObject().put("id", r.id()).put("severity", r.severity().label())
-                .put("summary", r.summary()).put("fix", r.fix()));
         Files.createDirectories(file.getParent());
-        MAPPER.writeValue(file.toFile(), root);
+        try (JsonGenerator json = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("tool", "brokle-migrate:validate");
+            json.writeNumberField("errors", results.stream().mapToLong(LintResult::errors).sum());
+            json.writeNumberField("warnings", results.stream().mapToLong(LintResult::warnings).sum());
+            json.writeArrayFieldStart("datasources");
+            Map<String, Rule> rules = new LinkedHashMap<>();
+            for (LintResult result : results) {
+                datasource(json, result);
+                result.rules().forEach(r -> rules.putIfAbsent(r.id(), r));
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("rules");
+            for (Rule r : rules.values()) {
+                json.writeStartObject();
+                json.writeStringField("id", r.id());
+                json.writeStringField("severity", r.severity().label());
+                json.writeStringField("summary", r.summary());
+                json.writeStringField("fix", r.fix());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void datasource(JsonGenerator json, LintResult result) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("datasource", result.datasource());
+        json.writeStringField("dir", result.dir().toString());
+        json.writeNumberField("files", result.files().size());
+        json.writeNumberField("statements", result.statements());
+        json.writeNumberField("errors", result.errors());
+        json.writeNumberField("warnings", result.warnings());
+        json.writeNumberField("suppressed", result.suppressed());
+        json.writeArrayFieldStart("findings");
+        for (Finding f : result.findings()) {
+            json.writeStartObject();
+            json.writeStringField("rule", f.ruleId());
+            json.writeStringField("severity", f.severity().label());
+            json.writeStringField("file", f.file().toString());
+            json.writeNumberField("line", f.line());
+            json.writeStringField("message", f.message());
+            json.writeStringField("fix", f.fix());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }
