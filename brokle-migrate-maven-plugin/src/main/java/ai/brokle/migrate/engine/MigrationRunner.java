@@ -20,7 +20,8 @@ import java.util.Optional;
  * Applies or rolls back one migration on an open target, with the dirty protocol. In a transaction (PostgreSQL) the
  * statements, the DATABASECHANGELOG row and {@code schema_migrations} commit together, so a failure leaves nothing
  * behind. Without one (ClickHouse, or {@code -- +migrate notransaction}), {@code (version, dirty)} is recorded first
- * and cleared after success, as golang-migrate does.
+ * and cleared after success, as golang-migrate does. The dialect's guards (lock and statement timeouts) are set
+ * before a migration's statements and released after them; a statement a guard stopped fails naming the setting.
  */
 final class MigrationRunner {
 

@@ -24,17 +24,21 @@ public final class Linter {
 
     private final String datasource;
     private final SqlSyntax syntax;
+    private final boolean transactional;
     private final List<Rule> rules;
     private final Path baseDir;
     private final LintOptions options;
 
     /**
-     * @param dialectRules the database-specific rules
-     * @param baseDir      paths in findings are shown relative to it
+     * @param transactional true when the database runs a migration in one transaction (unless the file opts out)
+     * @param dialectRules  the database-specific rules
+     * @param baseDir       paths in findings are shown relative to it
      */
-    public Linter(String datasource, SqlSyntax syntax, List<Rule> dialectRules, Path baseDir, LintOptions options) {
+    public Linter(String datasource, SqlSyntax syntax, boolean transactional, List<Rule> dialectRules, Path baseDir,
+                  LintOptions options) {
         this.datasource = datasource;
         this.syntax = syntax;
+        this.transactional = transactional;
         this.rules = new ArrayList<>(GenericRules.checks());
         this.rules.addAll(dialectRules);
         this.baseDir = baseDir.toAbsolutePath().normalize();
@@ -115,7 +119,7 @@ public final class Linter {
     }
 
     private void explain(Migration migration, List<SqlStatement> up, List<SqlStatement> down, List<String> out) {
-        String mode = syntax.dollarQuotes() ? (migration.transactional() ? "in one transaction"
+        String mode = transactional ? (migration.transactional() ? "in one transaction"
                 : "outside a transaction (-- +migrate notransaction)") : "one statement at a time, no transaction";
         describe(migration.upFile(), "up", mode, up, out);
         if (migration.downFile() != null) {
