@@ -24,12 +24,12 @@ public final class ConfigResolver {
 
     private static final Set<String> COMMON = Set.of("db", "steps", "version", "name", "dryRun", "confirm", "format",
             "output", "seed", "seedFile", "skip", "failOn", "outOfOrder", "ignoreDrift", "lockWaitSeconds", "reset",
-            "holder", "verifyFailOn");
+            "holder", "verifyFailOn", "explain", "since", "ignore");
     private static final long DEFAULT_LOCK_WAIT_SECONDS = 300;
     private static final List<String> FAIL_ON = List.of("pending", "dirty", "drift");
     private static final List<String> VERIFY_FAIL_ON = List.of("error", "changed", "cosmetic");
     private static final Set<String> DATASOURCE_KEYS = Set.of("url", "username", "password", "serverId", "dir",
-            "table", "cluster", "httpPort");
+            "table", "cluster", "httpPort", "lockTimeout", "statementTimeout", "maxExecutionTime");
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "DATABASE_URL", "postgres.url",
             "CLICKHOUSE_URL", "clickhouse.url",
@@ -87,8 +87,8 @@ public final class ConfigResolver {
         return new MigrateConfig(sources.baseDir(), sources.workDir(), db, selected, integer("steps"),
                 version(), get("name"), bool("dryRun"), "yes".equalsIgnoreCase(strip(get("confirm"))), format,
                 path(sources.baseDir(), "output"), get("seed"), path(sources.baseDir(), "seedFile"), bool("reset"),
-                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), strip(get("holder")), notes,
-                verifyFailOn());
+                bool("outOfOrder"), bool("ignoreDrift"), lockWaitSeconds(), failOn(), strip(get("holder")),
+                bool("explain"), blankToNull(get("since")), ruleIds("ignore"), notes, verifyFailOn());
     }
 
     private DatasourceConfig datasource(String name, ConfigSources sources) {
@@ -142,7 +142,7 @@ public final class ConfigResolver {
         }
         return new DatasourceConfig(name, jdbcUrl, username, password, embedded,
                 path(sources.baseDir(), name + ".dir"), table, cluster, Map.of(), goMigrate.tableEngine(),
-                goMigrate.statementTimeout());
+                statementTimeout(name, goMigrate.statementTimeout()), onlyFor(name, "postgres", "lockTimeout"));
     }
 
     /**
@@ -162,6 +162,74 @@ public final class ConfigResolver {
                     + "them equal.");
         }
         return fromUrl;
+    }
+
+    /**
+     * The per-statement limit: PostgreSQL's statementTimeout (or x-statement-timeout in the URL; both set must agree),
+     * ClickHouse's maxExecutionTime.
+     */
+    private java.time.Duration statementTimeout(String name, java.time.Duration fromUrl) {
+        if (name.equals("clickhouse")) {
+            onlyFor(name, "postgres", "statementTimeout");
+            return onlyFor(name, "clickhouse", "maxExecutionTime");
+        }
+        onlyFor(name, "clickhouse", "maxExecutionTime");
+        java.time.Duration explicit = onlyFor(name, "postgres", "statementTimeout");
+        if (explicit != null && fromUrl != null && !explicit.equals(fromUrl)) {
+            throw error(name + ".statementTimeout", "conflicts with x-statement-timeout=" + fromUrl.toMillis() + " in "
+                    + describe(name + ".url") + ". Remove one of the two or make them equal.");
+        }
+        return explicit != null ? explicit : fromUrl;
+    }
+
+    /**
+     * A guard duration that only {@code owner} has: {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h}, or a plain
+     * number (milliseconds; seconds for ClickHouse's maxExecutionTime). 0 means none.
+     */
+    private java.time.Duration onlyFor(String name, String owner, String key) {
+        String value = strip(get(name + "." + key));
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!name.equals(owner)) {
+            throw error(name + "." + key, "is a " + owner + " setting. " + (key.equals("maxExecutionTime")
+                    ? "For PostgreSQL use -Dbrokle.migrate.postgres.statementTimeout=30s."
+                    : "For ClickHouse use -Dbrokle.migrate.clickhouse.maxExecutionTime=30s."));
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)?").matcher(value);
+        if (!m.matches()) {
+            throw error(name + "." + key, "must be a duration such as 500ms, 30s, 2min or 1h. Example: -D" + PREFIX
+                    + name + "." + key + "=30s");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) != null ? m.group(2) : key.equals("maxExecutionTime") ? "s" : "ms";
+        java.time.Duration duration = switch (unit) {
+            case "ms" -> java.time.Duration.ofMillis(amount);
+            case "s" -> java.time.Duration.ofSeconds(amount);
+            case "min" -> java.time.Duration.ofMinutes(amount);
+            default -> java.time.Duration.ofHours(amount);
+        };
+        return duration.isZero() ? null : duration;
+    }
+
+    /** A comma-separated list of rule ids, e.g. {@code PG003,CH005}, upper-cased. */
+    private Set<String> ruleIds(String key) {
+        String value = strip(get(key));
+        Set<String> ids = new TreeSet<>();
+        if (value == null || value.isEmpty()) {
+            return ids;
+        }
+        for (String id : value.split("[,\\s]+")) {
+            if (!id.matches("[A-Za-z]+[0-9]+")) {
+                throw error(key, "must list rule ids separated by commas. Example: -D" + PREFIX + key + "=PG003,CH005");
+            }
+            ids.add(id.toUpperCase(Locale.ROOT));
+        }
+        return ids;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void layer(Map<String, String> layerValues, String origin) {

@@ -17,15 +17,18 @@ import java.util.Map;
  * @param properties       extra driver settings (never credentials)
  * @param tableEngine      ClickHouse engine of the version table (golang-migrate's x-migrations-table-engine), or
  *                         null for golang-migrate's default
- * @param statementTimeout limit for each statement on the connection (x-statement-timeout), or null for none
+ * @param statementTimeout limit for each statement of a migration, or null for none: PostgreSQL's statement_timeout
+ *                         (postgres.statementTimeout or golang-migrate's x-statement-timeout), ClickHouse's
+ *                         max_execution_time (clickhouse.maxExecutionTime)
+ * @param lockTimeout      PostgreSQL's lock_timeout for each statement of a migration (postgres.lockTimeout), or null
  */
 public record DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
                                Path dir, String table, String cluster, Map<String, String> properties,
-                               String tableEngine, Duration statementTimeout) {
+                               String tableEngine, Duration statementTimeout, Duration lockTimeout) {
 
     public DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
                             Path dir, String table, String cluster, Map<String, String> properties) {
-        this(name, jdbcUrl, username, password, embedded, dir, table, cluster, properties, null, null);
+        this(name, jdbcUrl, username, password, embedded, dir, table, cluster, properties, null, null, null);
     }
 
     public boolean configured() {
@@ -50,7 +53,7 @@ public record DatasourceConfig(String name, String jdbcUrl, String username, Str
 
     public DatasourceConfig withUrl(String url, String user, String pass) {
         return new DatasourceConfig(name, url, user, pass, embedded, dir, table, cluster, properties, tableEngine,
-                statementTimeout);
+                statementTimeout, lockTimeout);
     }
 
     @Override

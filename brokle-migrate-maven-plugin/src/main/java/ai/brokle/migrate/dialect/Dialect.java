@@ -40,6 +40,16 @@ public interface Dialect {
     default void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
     }
 
+    /** The production guards (lock and statement timeouts) applied around each migration's statements. */
+    default MigrationGuard guard(DatasourceConfig config) {
+        return MigrationGuard.NONE;
+    }
+
+    /** The database-specific rules of {@code validate}; the generic ones come from the lint package. */
+    default List<ai.brokle.migrate.lint.Rule> lintRules() {
+        return List.of();
+    }
+
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;
 

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.liquibase.StatementFailedException;
 import ai.brokle.migrate.liquibase.TranslatedMigration;
 import ai.brokle.migrate.source.Migration;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * Applies or rolls back one migration on an open target, with the dirty protocol. In a transaction (PostgreSQL) the
  * statements, the DATABASECHANGELOG row and {@code schema_migrations} commit together, so a failure leaves nothing
  * behind. Without one (ClickHouse, or {@code -- +migrate notransaction}), {@code (version, dirty)} is recorded first
- * and cleared after success, as golang-migrate does.
+ * and cleared after success, as golang-migrate does. The dialect's guards (lock and statement timeouts) are set
+ * before a migration's statements and released after them; a statement a guard stopped fails naming the setting.
  */
 final class MigrationRunner {
 
@@ -77,12 +79,18 @@ final class MigrationRunner {
                 target.versionTable().write(Optional.of(new SchemaVersion(after.orElse(SchemaVersion.NIL), true)));
                 target.changeLog().commit();
             }
+            MigrationGuard guard = target.dialect.guard(target.config);
             try {
                 withAutoCommit(!inTransaction, () -> {
-                    if (up) {
-                        target.changeLog().runUp(migration);
-                    } else {
-                        target.changeLog().runDown(migration);
+                    guard.apply(target.connection(), inTransaction);
+                    try {
+                        if (up) {
+                            target.changeLog().runUp(migration);
+                        } else {
+                            target.changeLog().runDown(migration);
+                        }
+                    } finally {
+                        guard.release(target.connection(), inTransaction);
                     }
                 });
             } catch (StatementFailedException e) {
@@ -104,7 +112,7 @@ final class MigrationRunner {
 
     /** The SQL a dry run shows: the migration's statements and the bookkeeping, in execution order. */
     List<String> plannedSql(TranslatedMigration migration, boolean up, Optional<Long> versionAfter) {
-        List<String> sql = new ArrayList<>();
+        List<String> sql = new ArrayList<>(target.dialect.guard(target.config).applySql(inTransaction(migration)));
         for (SqlStatement statement : up ? migration.up() : migration.down()) {
             sql.add(statement.sql());
         }
@@ -118,7 +126,7 @@ final class MigrationRunner {
     }
 
     private interface StatementWork {
-        void run() throws StatementFailedException;
+        void run() throws StatementFailedException, SQLException;
     }
 
     private void withAutoCommit(boolean autoCommit, StatementWork work) throws StatementFailedException, SQLException {
@@ -155,8 +163,9 @@ final class MigrationRunner {
                           + "or finish it by hand and run: " + force + after.orElse(0L)
                         : "Finish its down by hand, then run: " + force + after.orElse(0L) + "; or restore what it "
                           + "removed and run: " + force + before.orElse(0L));
+        String guard = target.dialect.guard(target.config).explain(e).map(note -> "\n  " + note).orElse("");
         return new MigrationFailedException("Migration " + m.id() + " failed on " + target.name() + "\n  in " + where
-                + "\n  database error: " + e.getMessage() + "\n" + recovery, m.id(), statement.number());
+                + "\n  database error: " + e.getMessage() + guard + "\n" + recovery, m.id(), statement.number());
     }
 
     private MigrateException bookkeepingFailure(TranslatedMigration migration, Exception e) {

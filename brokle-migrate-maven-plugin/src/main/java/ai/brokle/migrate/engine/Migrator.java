@@ -129,9 +129,21 @@ public final class Migrator {
             if (datasource.cluster() != null) {
                 lines.add(tag + "cluster: " + datasource.cluster());
             }
+            lines.add(tag + "guards: " + String.join(", ", Dialects.of(datasource.name()).guard(datasource).describe()));
         }
         config.notes().forEach(note -> lines.add("note: " + note));
         return new InfoReport(lines, status());
+    }
+
+    /**
+     * Checks the migration files of every selected datasource without a database: naming, pairing, encoding, how
+     * each file splits, the generic and the dialects' rules, and with {@code since} the git history. Writes the JSON
+     * and JUnit XML reports under the work directory.
+     *
+     * @throws ValidationFailedException when any finding is an error (after all were reported)
+     */
+    public ValidationReport validate() {
+        return new Validation(config, reporter).run();
     }
 
     /** Writes the next migration pair for the selected datasource ({@code db=all} means PostgreSQL); no database. */

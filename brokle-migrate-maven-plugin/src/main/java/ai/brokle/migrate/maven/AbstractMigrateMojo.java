@@ -138,6 +138,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
             public void warn(String line) {
                 getLog().warn(line);
             }
+
+            @Override
+            public void error(String line) {
+                getLog().error(line);
+            }
         };
     }
 

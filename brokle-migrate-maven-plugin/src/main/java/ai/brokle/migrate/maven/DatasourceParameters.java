@@ -20,6 +20,12 @@ public class DatasourceParameters {
     public String cluster;
     /** ClickHouse only: HTTP port used when the URL names the native port 9000. */
     public String httpPort;
+    /** PostgreSQL only: lock_timeout for each migration's statements, e.g. {@code 5s}. */
+    public String lockTimeout;
+    /** PostgreSQL only: statement_timeout for each migration's statements, e.g. {@code 5min}. */
+    public String statementTimeout;
+    /** ClickHouse only: max_execution_time for each migration's statements, e.g. {@code 300s}. */
+    public String maxExecutionTime;
 
     void putInto(String prefix, java.util.Map<String, String> values) {
         values.put(prefix + ".url", url);
@@ -30,5 +36,8 @@ public class DatasourceParameters {
         values.put(prefix + ".table", table);
         values.put(prefix + ".cluster", cluster);
         values.put(prefix + ".httpPort", httpPort);
+        values.put(prefix + ".lockTimeout", lockTimeout);
+        values.put(prefix + ".statementTimeout", statementTimeout);
+        values.put(prefix + ".maxExecutionTime", maxExecutionTime);
     }
 }

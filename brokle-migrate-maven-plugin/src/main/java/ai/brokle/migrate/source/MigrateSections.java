@@ -12,6 +12,14 @@ record MigrateSections(String up, String down, boolean transactional) {
     private static final Pattern MARKER = Pattern.compile("(?im)^[ \\t]*--[ \\t]*\\+migrate[ \\t]+(up|down)\\b.*$");
     private static final Pattern NO_TRANSACTION = Pattern.compile("(?im)^[ \\t]*--[ \\t]*\\+migrate[ \\t]+notransaction[ \\t]*$");
 
+    private static final Pattern LINE = Pattern.compile("^line (\\d+):");
+
+    /** The line a {@link #parse} message names, or 0. */
+    static int lineOf(String message) {
+        Matcher m = LINE.matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     static boolean hasSections(String text) {
         return MARKER.matcher(text).find();
     }

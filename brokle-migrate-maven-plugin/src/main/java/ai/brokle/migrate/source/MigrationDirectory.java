@@ -20,32 +20,51 @@ public final class MigrationDirectory {
     private MigrationDirectory() {
     }
 
+    /** The usable migrations of a directory, in version order, and every problem found on the way. */
+    public record Scan(List<Migration> migrations, List<SourceProblem> problems) {
+    }
+
     /** @return the migrations in version order; an empty list when the directory holds none */
     public static List<Migration> load(Path dir) {
+        Scan scan = scan(dir);
+        if (!scan.problems().isEmpty()) {
+            throw new InvalidMigrationException(scan.problems().stream().map(SourceProblem::message).toList());
+        }
+        return scan.migrations();
+    }
+
+    /**
+     * Reads every file and keeps going past problems (for {@code validate}); a migration with a problem is left out.
+     *
+     * @throws InvalidMigrationException when the directory itself is missing or cannot be listed
+     */
+    public static Scan scan(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidMigrationException(List.of(dir + ": the migration directory does not exist. Create it, "
                     + "or point the datasource's 'dir' parameter (e.g. -Dbrokle.migrate.postgres.dir=...) at it."));
         }
-        List<String> problems = new ArrayList<>();
+        List<SourceProblem> problems = new ArrayList<>();
         Map<Long, FilePair> byVersion = new TreeMap<>();
         for (Path file : sqlFiles(dir)) {
             String fileName = file.getFileName().toString();
             Optional<MigrationFileName> parsed = MigrationFileName.parse(fileName);
             if (parsed.isEmpty()) {
-                problems.add(file + ": the name does not follow " + MigrationFileName.EXPECTED
-                        + ". Rename the file, e.g. 000001_create_users.up.sql.");
+                problems.add(new SourceProblem(SourceProblem.Kind.NAMING, file, 0, file + ": the name does not follow "
+                        + MigrationFileName.EXPECTED + ". Rename the file, e.g. 000001_create_users.up.sql."));
                 continue;
             }
             MigrationFileName name = parsed.get();
             FilePair pair = byVersion.computeIfAbsent(name.version(), v -> new FilePair(name.stem()));
             if (!pair.stem.equals(name.stem())) {
-                problems.add(file + ": version " + name.version() + " is also used by " + pair.anyFile()
-                        + ". Give one of them a new version (mvn brokle-migrate:create picks the next one).");
+                problems.add(new SourceProblem(SourceProblem.Kind.VERSION_COLLISION, file, 0, file + ": version "
+                        + name.version() + " is also used by " + pair.anyFile()
+                        + ". Give one of them a new version (mvn brokle-migrate:create picks the next one)."));
                 continue;
             }
             Path existing = name.up() ? pair.up : pair.down;
             if (existing != null) {
-                problems.add(file + ": duplicates " + existing + ". Remove one of them.");
+                problems.add(new SourceProblem(SourceProblem.Kind.VERSION_COLLISION, file, 0, file + ": duplicates "
+                        + existing + ". Remove one of them."));
             } else if (name.up()) {
                 pair.up = file;
             } else {
@@ -56,14 +75,11 @@ public final class MigrationDirectory {
         for (Map.Entry<Long, FilePair> entry : byVersion.entrySet()) {
             try {
                 migrations.add(entry.getValue().toMigration(entry.getKey()));
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+            } catch (FileProblemException e) {
+                problems.add(e.problem());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidMigrationException(problems);
-        }
-        return migrations;
+        return new Scan(migrations, problems);
     }
 
     private static List<Path> sqlFiles(Path dir) {
@@ -76,6 +92,10 @@ public final class MigrationDirectory {
             throw new InvalidMigrationException(List.of(dir + ": cannot be listed (" + e.getMessage()
                     + "). Fix the directory's permissions."));
         }
+    }
+
+    private static FileProblemException pairing(Path file, int line, String message) {
+        return new FileProblemException(new SourceProblem(SourceProblem.Kind.PAIRING, file, line, message));
     }
 
     /** The up and down file found for one version. */
@@ -94,20 +114,20 @@ public final class MigrationDirectory {
 
         Migration toMigration(long version) {
             if (up == null) {
-                throw new IllegalArgumentException(down + ": a down migration without its up file. Add "
+                throw pairing(down, 0, down + ": a down migration without its up file. Add "
                         + stem + ".up.sql or remove the down file.");
             }
             String upText = SqlFileReader.read(up);
             if (MigrateSections.hasSections(upText)) {
                 if (down != null) {
-                    throw new IllegalArgumentException(up + ": has '-- +migrate' sections and a separate " + down
+                    throw pairing(down, 0, up + ": has '-- +migrate' sections and a separate " + down
                             + " also exists. Keep the Down section or the .down.sql file, not both.");
                 }
                 MigrateSections sections;
                 try {
                     sections = MigrateSections.parse(upText);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(up + ": " + e.getMessage()
+                    throw pairing(up, MigrateSections.lineOf(e.getMessage()), up + ": " + e.getMessage()
                             + ". Put all SQL under '-- +migrate Up' and '-- +migrate Down' markers.");
                 }
                 return new Migration(version, stem, sections.up(), sections.down(), up, up, sections.transactional());

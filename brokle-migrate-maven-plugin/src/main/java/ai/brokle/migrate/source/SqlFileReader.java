@@ -14,14 +14,14 @@ final class SqlFileReader {
     private SqlFileReader() {
     }
 
-    /** @throws IllegalArgumentException with a user-facing reason when the file cannot be used */
+    /** @throws FileProblemException with a user-facing reason when the file cannot be used */
     static String read(Path file) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getMessage()
-                    + "). Fix the file's permissions.");
+            throw new FileProblemException(new SourceProblem(SourceProblem.Kind.ENCODING, file, 0,
+                    file + ": cannot be read (" + e.getMessage() + "). Fix the file's permissions."));
         }
         String text;
         try {
@@ -30,8 +30,9 @@ final class SqlFileReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": is not valid UTF-8 (line " + lineOfFirstBadByte(bytes)
-                    + "). Re-save the file as UTF-8.");
+            int line = lineOfFirstBadByte(bytes);
+            throw new FileProblemException(new SourceProblem(SourceProblem.Kind.ENCODING, file, line,
+                    file + ": is not valid UTF-8 (line " + line + "). Re-save the file as UTF-8."));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -27,7 +27,8 @@ public final class TransactionControl {
         return statements.stream().filter(TransactionControl::isControl).findFirst();
     }
 
-    static boolean isControl(SqlStatement statement) {
+    /** True when this statement ends or starts a transaction (the detector the runner and {@code validate} share). */
+    public static boolean isControl(SqlStatement statement) {
         String text = LEADING_COMMENTS.matcher(statement.sql()).replaceFirst("").toLowerCase(Locale.ROOT);
         return CONTROL.matcher(text).matches();
     }

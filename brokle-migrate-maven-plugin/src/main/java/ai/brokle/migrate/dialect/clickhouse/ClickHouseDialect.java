@@ -5,6 +5,7 @@ import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.Isolation;
+import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 import ai.brokle.migrate.schema.SchemaSnapshot;
@@ -73,6 +74,17 @@ public final class ClickHouseDialect implements Dialect {
             throw e;
         }
         return connection;
+    }
+
+    /** max_execution_time (brokle.migrate.clickhouse.maxExecutionTime) for each migration's statements. */
+    @Override
+    public MigrationGuard guard(DatasourceConfig config) {
+        return new ClickHouseGuard(config);
+    }
+
+    @Override
+    public List<ai.brokle.migrate.lint.Rule> lintRules() {
+        return ClickHouseRules.all();
     }
 
     @Override

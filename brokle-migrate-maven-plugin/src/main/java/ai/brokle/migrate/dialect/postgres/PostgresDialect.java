@@ -5,6 +5,7 @@ import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.Isolation;
+import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 import ai.brokle.migrate.schema.SchemaSnapshot;
@@ -74,14 +75,18 @@ public final class PostgresDialect implements Dialect {
         return connection;
     }
 
-    /** golang-migrate's x-statement-timeout: every statement on the connection, migrations included, is limited. */
+    /**
+     * lock_timeout and statement_timeout (golang-migrate's x-statement-timeout sets the latter too) limit each
+     * migration's statements, not the plugin's own bookkeeping and lock queries.
+     */
     @Override
-    public void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
-        if (config.statementTimeout() != null) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET statement_timeout = " + config.statementTimeout().toMillis());
-            }
-        }
+    public MigrationGuard guard(DatasourceConfig config) {
+        return new PostgresGuard(config);
+    }
+
+    @Override
+    public List<ai.brokle.migrate.lint.Rule> lintRules() {
+        return PostgresRules.all();
     }
 
     @Override

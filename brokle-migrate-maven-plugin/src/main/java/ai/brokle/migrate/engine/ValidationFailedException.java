@@ -1,0 +1,18 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.MigrateException;
+
+/** {@code validate} found errors: the build fails (a user error), after every finding was reported. */
+public class ValidationFailedException extends MigrateException {
+
+    private final transient ValidationReport report;
+
+    public ValidationFailedException(String message, ValidationReport report) {
+        super(message);
+        this.report = report;
+    }
+
+    public ValidationReport report() {
+        return report;
+    }
+}

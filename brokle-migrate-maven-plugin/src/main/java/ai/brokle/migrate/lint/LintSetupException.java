@@ -1,0 +1,11 @@
+package ai.brokle.migrate.lint;
+
+import ai.brokle.migrate.MigrateException;
+
+/** {@code validate} cannot run as asked (no git repository, an unknown ref, an unknown rule id). */
+public class LintSetupException extends MigrateException {
+
+    public LintSetupException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,5 @@
+CREATE TABLE IF NOT EXISTS events (id String, ts DateTime64(3))
+ENGINE = MergeTree ORDER BY id
+TTL toDateTime(ts) + INTERVAL 30 DAY;
+
+ALTER TABLE events ADD COLUMN name String DEFAULT '';

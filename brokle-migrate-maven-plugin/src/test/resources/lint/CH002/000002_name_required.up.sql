@@ -1,0 +1,3 @@
+-- ClickHouse Migration: name_required
+
+ALTER TABLE events MODIFY COLUMN name String;

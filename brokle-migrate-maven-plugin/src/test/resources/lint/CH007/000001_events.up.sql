@@ -1,0 +1,7 @@
+CREATE TABLE IF NOT EXISTS events (
+    id String,
+    input Nullable(String),
+    ts DateTime64(3)
+)
+ENGINE = MergeTree ORDER BY id
+TTL toDateTime(ts) + INTERVAL 30 DAY;

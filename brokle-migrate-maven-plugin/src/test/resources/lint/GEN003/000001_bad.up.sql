@@ -1,0 +1,3 @@
+-- Migration: bad
+CREATE TABLE IF NOT EXISTS caf (id INT);
+COMMENT ON TABLE caf IS 'café';

@@ -1,0 +1,3 @@
+-- Migration: create_things
+
+CREATE TABLE IF NOT EXISTS things (id INT);

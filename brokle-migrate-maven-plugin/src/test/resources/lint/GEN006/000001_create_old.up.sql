@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS old_things (id INT, note TEXT);

@@ -1,0 +1,1 @@
+ALTER TABLE old_things ADD COLUMN IF NOT EXISTS note TEXT;

@@ -1,0 +1,4 @@
+-- Migration: drop_note
+
+ALTER TABLE old_things
+    DROP COLUMN IF EXISTS note;

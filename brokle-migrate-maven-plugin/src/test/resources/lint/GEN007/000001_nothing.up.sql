@@ -1,0 +1,2 @@
+-- Migration: nothing
+-- CREATE TABLE IF NOT EXISTS x (id INT);

@@ -1,0 +1,2 @@
+-- brokle-migrate:ignore XX999
+SELECT 1;

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS a (id INT);
+
+COMMENT ON TABLE a IS 'never closed;
+SELECT 1;

@@ -1,0 +1,4 @@
+-- Migration: age
+
+ALTER TABLE users
+    ADD COLUMN IF NOT EXISTS age INTEGER NOT NULL;

@@ -1,0 +1,4 @@
+-- Migration: things
+CREATE TABLE things (
+    id INT
+);

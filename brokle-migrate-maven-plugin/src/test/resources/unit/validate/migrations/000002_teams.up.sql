@@ -1,0 +1,2 @@
+CREATE TABLE teams (id INT);
+COMMIT;

@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS widgets (
+    id VARCHAR(26) PRIMARY KEY,
+    name TEXT NOT NULL
+);
