@@ -102,7 +102,7 @@ final class ScratchSession implements AutoCloseable {
         }
         DatasourceConfig scratchConfig = new DatasourceConfig(name(), scratch.jdbcUrl(serverUrl, database), user,
                 config.password(), false, config.dir(), config.table(), null, config.properties(),
-                config.tableEngine(), config.statementTimeout());
+                config.tableEngine(), config.statementTimeout(), config.lockTimeout());
         target = new Target(scratchConfig, dialect, template.migrations);
         target.open(workDir.resolve("verify"), reporter);
         try {

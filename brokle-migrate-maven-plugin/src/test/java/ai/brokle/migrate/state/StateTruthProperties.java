@@ -13,14 +13,16 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.state.ActionChain;
 
+
 /**
  * The state invariant of ARCHITECTURE §3 (issue 8), tested by model: random chains of plugin goals, Go CLI moves,
  * file changes and seeded failures on a real PostgreSQL and the ClickHouse endpoint, each try on a new database.
  * See {@link Checker} for what is checked after every goal, {@link PluginRules} for the intended behaviour.
  *
- * <p>Size (system properties): {@code brokle.prop.steps} (PostgreSQL, default 240), {@code brokle.prop.clickhouse.steps}
- * (default 96), {@code brokle.prop.chain} (steps per try, default 24); {@code brokle.prop.seed=N} replays a run with
- * the same sizes (jqwik prints the seed of a failing run); {@code brokle.prop.shrinkSeconds} bounds shrinking (60).
+ * <p>Size (system properties): {@code jqwik.tries.default} tries per datasource (default 20, in
+ * junit-platform.properties), {@code brokle.prop.chain} steps per try (default 24): 480 steps on each datasource by
+ * default; the long run is {@code -Djqwik.tries.default=250} (6,000 steps each). {@code brokle.prop.seed=N} replays a
+ * run with the same sizes (jqwik prints the seed of a failing run).
  */
 @AddLifecycleHook(StateTruthProperties.Sizes.class)
 class StateTruthProperties {
@@ -52,14 +54,10 @@ class StateTruthProperties {
         World.closeAll();
     }
 
-    /** Tries from the wanted number of steps; the replay seed; a fresh seed after a failure (no replay file). */
+    /** The replay seed, and the number of steps run (tries come from jqwik.tries.default). */
     public static class Sizes implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-            boolean clickHouse = context.targetMethod().getName().startsWith("clickHouse");
-            int steps = clickHouse ? Integer.getInteger("brokle.prop.clickhouse.steps", 96)
-                    : Integer.getInteger("brokle.prop.steps", 240);
-            context.attributes().setTries(Math.max(1, steps / CHAIN));
             String seed = System.getProperty("brokle.prop.seed");
             if (seed != null && !seed.isBlank()) {
                 context.attributes().setSeed(seed.strip());
