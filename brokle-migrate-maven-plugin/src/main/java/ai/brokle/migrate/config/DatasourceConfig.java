@@ -51,11 +51,6 @@ public record DatasourceConfig(String name, String jdbcUrl, String username, Str
         return password == null || password.isEmpty() ? List.of() : List.of(password);
     }
 
-    public DatasourceConfig withUrl(String url, String user, String pass) {
-        return new DatasourceConfig(name, url, user, pass, embedded, dir, table, cluster, properties, tableEngine,
-                statementTimeout, lockTimeout);
-    }
-
     @Override
     public String toString() {
         return "DatasourceConfig[" + name + " " + displayUrl() + ", dir=" + dir + ", table=" + table + "]";

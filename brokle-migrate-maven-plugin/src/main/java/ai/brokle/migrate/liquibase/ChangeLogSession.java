@@ -71,10 +71,6 @@ public final class ChangeLogSession implements AutoCloseable {
         return liquibase.util.LiquibaseUtil.getBuildVersion();
     }
 
-    public String databaseProductName() {
-        return database.getShortName();
-    }
-
     /** True when DATABASECHANGELOG exists; nothing is created. */
     public boolean hasChangeLog() throws ChangeLogException {
         try {
