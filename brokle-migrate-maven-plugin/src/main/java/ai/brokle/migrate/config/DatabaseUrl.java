@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  */
 public record DatabaseUrl(String jdbcUrl, String username, String password, GoMigrateParameters goMigrate) {
 
-    private static final String PERCENT_ENCODE = "percent-encode special characters in the user name and "
-            + "password: '@' as %40, '#' as %23, '/' as %2F, '?' as %3F, ':' in the user name as %3A, '%' as %25";
+    private static final String PERCENT_ENCODE = "URL-encode special characters in the password and the user "
+            + "name (percent-encoding): '@' as %40, '#' as %23, '/' as %2F, '?' as %3F, ':' in the user name as %3A, '%' as %25";
 
     public DatabaseUrl(String jdbcUrl, String username, String password) {
         this(jdbcUrl, username, password, GoMigrateParameters.NONE);

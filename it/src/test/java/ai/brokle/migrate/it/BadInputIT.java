@@ -115,7 +115,7 @@ class BadInputIT {
                                 + "is not a URL this plugin understands", "with a host name").untouched(),
                 pg("MySQL URL").url("mysql://root@localhost:3306/brokle").noUser()
                         .expect("=mysql://***@localhost:3306/brokle is not a URL this plugin understands",
-                                "Use jdbc:postgresql://host:5432/db or postgres://user:pass@host:5432/db").untouched(),
+                                "Use jdbc:postgresql://host:5432/db or postgres://user:***@host:5432/db").untouched(),
                 pg("unencoded '#' in the password").url("postgres://brokle:se#cret@localhost:{port}/{db}").noUser()
                         .expect("=postgres://***@localhost:", "URL-encode special characters in the password")
                         .lacks("se#cret", "cret@").untouched(),

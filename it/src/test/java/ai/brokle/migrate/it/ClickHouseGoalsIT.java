@@ -91,7 +91,7 @@ class ClickHouseGoalsIT {
 
         project.run(goal("up", "-Dbrokle.migrate.dryRun=true", "-Dbrokle.migrate.clickhouse.cluster=brokle_cluster"))
                 .assertSuccess()
-                .assertLogContains("CREATE TABLE IF NOT EXISTS DATABASECHANGELOG ON CLUSTER brokle_cluster")
+                .assertLogContains("CREATE TABLE IF NOT EXISTS DATABASECHANGELOG ON CLUSTER `brokle_cluster`")
                 .assertLogContains("ENGINE = ReplicatedMergeTree ORDER BY sequence")
                 .assertLogContains("CREATE TABLE IF NOT EXISTS traces");
         assertEquals(0, scalar("SELECT count() FROM system.tables WHERE database = currentDatabase()"));

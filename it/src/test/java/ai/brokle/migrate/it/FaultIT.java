@@ -133,9 +133,9 @@ class FaultIT {
                         assertEquals(Set.of(), objects, context + "migration " + i + " must not have started");
                     }
                 }
-                for (String lock : locks) {
-                    assertTrue(lock.startsWith("brokle-migrate pid " + kill.javaPid + " on "),
-                            context + "lock row " + lock + " must name the killed JVM (pid " + kill.javaPid + ")");
+                for (String pid : clickHouseLockPids(c)) {
+                    assertEquals(String.valueOf(kill.javaPid), pid,
+                            context + "the lock " + locks + " must name the killed JVM (pid " + kill.javaPid + ")");
                 }
 
                 // 1. status shows the state and the stale lock; up refuses with the message that names the fix
@@ -537,15 +537,24 @@ class FaultIT {
 
     /** The holder ids of the ClickHouse lock: its table's comment names the holder ("...; holder=ID; ..."). */
     private static List<String> clickHouseLocks(Connection c) throws SQLException {
-        List<String> locks = new ArrayList<>();
+        return clickHouseLockField(c, "holder=([0-9a-f-]+)");
+    }
+
+    /** The process ids the ClickHouse lock's comment names ("...; pid=N; ..."). */
+    private static List<String> clickHouseLockPids(Connection c) throws SQLException {
+        return clickHouseLockField(c, "pid=([0-9]+)");
+    }
+
+    private static List<String> clickHouseLockField(Connection c, String pattern) throws SQLException {
+        List<String> values = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT extract(comment, 'holder=([0-9a-f-]+)') FROM system.tables "
+             ResultSet rs = s.executeQuery("SELECT extract(comment, '" + pattern + "') FROM system.tables "
                      + "WHERE database = currentDatabase() AND name = 'schema_migrations_lock_held'")) {
             while (rs.next()) {
-                locks.add(rs.getString(1));
+                values.add(rs.getString(1));
             }
         }
-        return locks;
+        return values;
     }
 
     private static long chLong(Connection c, String sql) throws SQLException {

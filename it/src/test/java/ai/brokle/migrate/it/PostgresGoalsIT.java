@@ -78,7 +78,7 @@ class PostgresGoalsIT {
         project.run(goal("up", "-Dbrokle.migrate.dryRun=true")).assertSuccess()
                 .assertLogContains("CREATE TABLE IF NOT EXISTS organization_members")
                 .assertLogContains("INSERT INTO public.databasechangelog")
-                .assertLogContains("INSERT INTO schema_migrations (version, dirty) VALUES (" + SAMPLE_COUNT + ", false)")
+                .assertLogContains("INSERT INTO \"schema_migrations\" (version, dirty) VALUES (" + SAMPLE_COUNT + ", false)")
                 .assertLogContains("nothing changed");
         assertEquals(2, schemaVersion());
 
