@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.schema.SchemaObject;
 import ai.brokle.migrate.schema.SchemaSnapshot;
 import ai.brokle.migrate.schema.SchemaSnapshot.Column;
@@ -123,16 +124,8 @@ final class ClickHouseSnapshot {
         }
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        }
+    private void query(String sql, RowReader row) throws SQLException {
+        RowReader.forEachRow(connection, sql, row);
     }
 
     private String single(String sql) throws SQLException {

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.schema.SchemaObject;
 import ai.brokle.migrate.schema.SchemaSnapshot;
 import ai.brokle.migrate.schema.SchemaSnapshot.Column;
@@ -8,7 +9,6 @@ import ai.brokle.migrate.schema.SchemaSnapshot.Table;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -210,15 +210,7 @@ final class PostgresSnapshot {
         }
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, Row row) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                row.read(rs);
-            }
-        }
+    private void query(String sql, RowReader row) throws SQLException {
+        RowReader.forEachRow(connection, sql, row);
     }
 }
