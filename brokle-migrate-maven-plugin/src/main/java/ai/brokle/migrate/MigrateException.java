@@ -2,23 +2,13 @@ package ai.brokle.migrate;
 
 /**
  * Base of every error the plugin reports. The message names what is wrong (file, line, parameter) and ends with the
- * fix. {@link #isUserError()} separates problems the user can fix (bad files, bad configuration, refused
- * confirmations, failed migrations) from internal failures.
+ * fix. There are two kinds: a {@link UserError} is a problem the user can fix (bad files, bad configuration, refused
+ * confirmations, failed migrations); an {@link InternalFailure} is a bug or an unexpected database, driver or file
+ * system failure.
  */
-public class MigrateException extends RuntimeException {
+public abstract sealed class MigrateException extends RuntimeException permits UserError, InternalFailure {
 
-    private final boolean userError;
-
-    public MigrateException(String message, boolean userError, Throwable cause) {
+    MigrateException(String message, Throwable cause) {
         super(message, cause);
-        this.userError = userError;
-    }
-
-    public MigrateException(String message) {
-        this(message, true, null);
-    }
-
-    public boolean isUserError() {
-        return userError;
     }
 }

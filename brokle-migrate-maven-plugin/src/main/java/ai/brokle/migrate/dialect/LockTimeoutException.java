@@ -1,9 +1,9 @@
 package ai.brokle.migrate.dialect;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /** Another process held the migration lock for longer than the configured wait. */
-public class LockTimeoutException extends MigrateException {
+public class LockTimeoutException extends UserError {
 
     /** @param ifGone the fix when the holder is gone, e.g. the unlock command naming its id */
     public LockTimeoutException(String datasource, long waitSeconds, String holders, String ifGone) {

@@ -1,11 +1,11 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /** The database cannot be reached or refuses the credentials. */
-public class ConnectionFailedException extends MigrateException {
+public class ConnectionFailedException extends UserError {
 
     public ConnectionFailedException(String message) {
-        super(message, true, null);
+        super(message);
     }
 }

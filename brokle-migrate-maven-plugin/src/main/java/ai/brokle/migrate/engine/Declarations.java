@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogException;
 import ai.brokle.migrate.liquibase.TranslatedMigration;
@@ -150,7 +150,8 @@ final class Declarations {
                         : Optional.of(forcedVersion).filter(v -> v != 0));
                 target.changeLog().commit();
             } catch (ChangeLogException | SQLException e) {
-                throw target.failure((forcedVersion == null ? "repair" : "force") + " failed: ", e, false);
+                throw target.failure((forcedVersion == null ? "repair" : "force") + " failed: ", e,
+                        InternalFailure::new);
             }
             new FailureNote(target.workDir(), target.name()).clear();
             if (forcedVersion != null) {

@@ -1,7 +1,5 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -71,7 +69,7 @@ final class GuardedChange {
         try (PreparedTarget locked = PreparedTarget.lock(target, reporter, lockWaitSeconds)) {
             P plan = goal.plan(locked);
             if (planned != null && !plan.equals(planned)) {
-                throw new MigrateException("[" + target.name() + "] the migration state changed while this goal "
+                throw new GoalRefusedException("[" + target.name() + "] the migration state changed while this goal "
                         + "waited for confirmation or for the lock (another run moved it). Nothing was changed. "
                         + "Run the goal again to see the new plan.");
             }

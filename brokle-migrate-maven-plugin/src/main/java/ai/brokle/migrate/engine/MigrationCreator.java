@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.source.Migration;
@@ -36,7 +37,7 @@ public final class MigrationCreator {
 
     public List<Path> create(DatasourceConfig datasource, Dialect dialect, String name) {
         if (name == null || !name.matches("[a-z][a-z0-9_]*")) {
-            throw new MigrateException("brokle.migrate.name=" + (name == null ? "(not set)" : name) + " is not a "
+            throw new ConfigurationException("brokle.migrate.name=" + (name == null ? "(not set)" : name) + " is not a "
                     + "valid migration name: use snake_case letters, digits and '_', starting with a letter. "
                     + "Example: mvn brokle-migrate:create -Dbrokle.migrate.db=" + datasource.name()
                     + " -Dbrokle.migrate.name=add_users_table");
@@ -45,13 +46,13 @@ public final class MigrationCreator {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new MigrateException(dir + ": cannot create the migration directory (" + e.getMessage()
+            throw new MigrationNotCreatedException(dir + ": cannot create the migration directory (" + e.getMessage()
                     + "). Fix its permissions or set brokle.migrate." + datasource.name() + ".dir.");
         }
         List<Migration> existing = MigrationDirectory.load(dir);
         for (Migration migration : existing) {
             if (migration.name().equals(name)) {
-                throw new MigrateException(migration.upFile() + " already uses the name " + name + ": two "
+                throw new MigrationNotCreatedException(migration.upFile() + " already uses the name " + name + ": two "
                         + "migrations of one name are easy to confuse in status and logs. Choose another name, e.g. "
                         + "-Dbrokle.migrate.name=" + name + "_2 or one that says what this migration changes.");
             }
@@ -77,7 +78,7 @@ public final class MigrationCreator {
         }
         Migration last = existing.get(existing.size() - 1);
         if (last.version() == Long.MAX_VALUE) {
-            throw new MigrateException(last.upFile() + " has the largest possible version, so no migration can "
+            throw new MigrationNotCreatedException(last.upFile() + " has the largest possible version, so no migration can "
                     + "follow it. Renumber it to a smaller version.");
         }
         int width = last.id().indexOf('_');
@@ -92,9 +93,9 @@ public final class MigrationCreator {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
-            throw new MigrateException(file + " already exists and is never overwritten. Choose another name.");
+            throw new MigrationNotCreatedException(file + " already exists and is never overwritten. Choose another name.");
         } catch (IOException e) {
-            throw new MigrateException(file + ": cannot be written (" + e.getMessage() + ").");
+            throw new MigrationNotCreatedException(file + ": cannot be written (" + e.getMessage() + ").");
         }
     }
 

@@ -1,9 +1,9 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /** A migration's statement failed. Names the file, the statement and the database error; ends with the recovery. */
-public class MigrationFailedException extends MigrateException {
+public class MigrationFailedException extends UserError {
 
     private final String migrationId;
     private final int statementNumber;

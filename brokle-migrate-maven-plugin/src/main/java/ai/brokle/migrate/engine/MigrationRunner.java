@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.liquibase.StatementFailedException;
 import ai.brokle.migrate.liquibase.TranslatedMigration;
@@ -56,7 +56,7 @@ final class MigrationRunner {
             return;
         }
         TransactionControl.find(up ? migration.up() : migration.down()).ifPresent(statement -> {
-            throw new MigrateException((up ? m.upFile() : m.downFile()) + " (" + (up ? "up" : "down") + "), line "
+            throw new GoalRefusedException((up ? m.upFile() : m.downFile()) + " (" + (up ? "up" : "down") + "), line "
                     + statement.line() + ": " + statement.firstLine() + " controls the transaction, but this migration "
                     + "runs in one transaction with its bookkeeping, so part of it could be committed before a later "
                     + "failure. Nothing was applied. Remove the statement, or run the file outside a transaction by "
@@ -168,10 +168,10 @@ final class MigrationRunner {
                 + "\n  database error: " + e.getMessage() + guard + "\n" + recovery, m.id(), statement.number());
     }
 
-    private MigrateException bookkeepingFailure(TranslatedMigration migration, Exception e) {
-        return new MigrateException("Recording migration " + migration.migration().id() + " on " + target.name()
+    private InternalFailure bookkeepingFailure(TranslatedMigration migration, Exception e) {
+        return new InternalFailure("Recording migration " + migration.migration().id() + " on " + target.name()
                 + " failed: " + e.getMessage() + ". Run mvn brokle-migrate:status -Dbrokle.migrate.db=" + target.name()
-                + " to see the state, then retry.", false, e);
+                + " to see the state, then retry.", e);
     }
 
     private void rollbackQuietly() {

@@ -1,14 +1,12 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
-import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
 import ai.brokle.migrate.source.Migration;
-import ai.brokle.migrate.source.MigrationDirectory;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,21 +27,23 @@ public final class Migrator {
     private final MigrateConfig config;
     private final Reporter reporter;
     private final Confirmation confirmation;
+    private final Targets targets;
 
     public Migrator(MigrateConfig config, Reporter reporter, Confirmer confirmer) {
         this.config = config;
         this.reporter = reporter;
         this.confirmation = new Confirmation(config.confirmed(), confirmer);
+        this.targets = new Targets(config, reporter);
     }
 
     /** Applies pending migrations (at most {@code steps}) on every selected datasource. */
     public RunResult up() {
         int steps = config.steps() == null ? Integer.MAX_VALUE : config.steps();
         if (steps <= 0) {
-            throw new MigrateException("brokle.migrate.steps=" + steps + " applies nothing. Give a positive count, "
+            throw new ConfigurationException("brokle.migrate.steps=" + steps + " applies nothing. Give a positive count, "
                     + "e.g. -Dbrokle.migrate.steps=2, or leave it out to apply all pending migrations.");
         }
-        return move(loadTargets(false), false, state -> {
+        return move(targets.load(false), false, state -> {
             requireIntegrity(state, "up");
             return new MoveGoal.Plan(state.pending().stream().limit(steps).toList(), true);
         });
@@ -53,10 +53,10 @@ public final class Migrator {
     public RunResult down() {
         int steps = config.steps() == null ? 1 : Math.abs(config.steps());
         if (steps == 0) {
-            throw new MigrateException("brokle.migrate.steps=0 rolls back nothing. Give a count, e.g. "
+            throw new ConfigurationException("brokle.migrate.steps=0 rolls back nothing. Give a count, e.g. "
                     + "-Dbrokle.migrate.steps=1.");
         }
-        return move(loadTargets(true), true, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
+        return move(targets.load(true), true, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
     }
 
     /**
@@ -65,9 +65,9 @@ public final class Migrator {
      */
     public RunResult goTo() {
         long target = requireVersion("goto");
-        List<Target> targets = loadSingleTarget("goto");
-        requireKnownVersion(targets.get(0), target);
-        return move(targets, true, state -> {
+        List<Target> selected = targets.loadSingle("goto");
+        requireKnownVersion(selected.get(0), target);
+        return move(selected, true, state -> {
             if (target >= state.currentVersion().orElse(0L)) {
                 requireIntegrity(state, "goto");
                 return new MoveGoal.Plan(state.pending().stream().filter(m -> m.version() <= target).toList(), true);
@@ -91,7 +91,7 @@ public final class Migrator {
                 break;
             }
             if (!files.containsKey(id)) {
-                throw new MigrateException("[" + target.name() + "] cannot roll back " + id + ": it is applied, but "
+                throw new GoalRefusedException("[" + target.name() + "] cannot roll back " + id + ": it is applied, but "
                         + "its file is gone from " + target.config.dir() + ", so its down SQL is unknown. Nothing was "
                         + "changed. Restore the file, or if it was deleted on purpose remove its record with "
                         + "mvn brokle-migrate:repair -Dbrokle.migrate.db=" + target.name());
@@ -104,7 +104,7 @@ public final class Migrator {
     private void requireIntegrity(PreparedTarget state, String goal) {
         List<String> problems = state.integrityProblems(config.ignoreDrift(), config.outOfOrder());
         if (!problems.isEmpty()) {
-            throw new MigrateException("[" + state.target.name() + "] " + goal + " refused, nothing was applied:\n  - "
+            throw new GoalRefusedException("[" + state.target.name() + "] " + goal + " refused, nothing was applied:\n  - "
                     + String.join("\n  - ", problems));
         }
     }
@@ -166,9 +166,9 @@ public final class Migrator {
      */
     public void force() {
         long version = requireVersion("force");
-        List<Target> targets = loadSingleTarget("force");
-        requireKnownVersion(targets.get(0), version);
-        declare(targets, new Declarations(reporter).force(version));
+        List<Target> selected = targets.loadSingle("force");
+        requireKnownVersion(selected.get(0), version);
+        declare(selected, new Declarations(reporter).force(version));
     }
 
     /**
@@ -176,7 +176,7 @@ public final class Migrator {
      * renamed file under its new name, removes the records of deleted ones. No SQL runs. Confirmed.
      */
     public void repair() {
-        declare(loadTargets(false), new Declarations(reporter).repair());
+        declare(targets.load(false), new Declarations(reporter).repair());
     }
 
     private void declare(List<Target> targets, GuardedChange.Goal<Declarations.Plan> goal) {
@@ -197,7 +197,7 @@ public final class Migrator {
         java.util.Set<ai.brokle.migrate.schema.Severity> failOn = config.verifyFailOn().stream()
                 .map(ai.brokle.migrate.schema.Severity::parse).collect(Collectors.toSet());
         List<VerifyCase> cases = new ArrayList<>();
-        for (Target target : loadTargets(false)) {
+        for (Target target : targets.load(false)) {
             cases.addAll(new Verifier(target, reporter, config.workDir(), clock).run());
         }
         VerifyReport unwritten = new VerifyReport(cases, failOn, List.of());
@@ -208,45 +208,14 @@ public final class Migrator {
 
     /** The destructive wipes: drop, reset, unlock. */
     public Repairs repairs() {
-        return new Repairs(config, reporter, confirmation, this);
+        return new Repairs(config, reporter, confirmation, targets);
     }
 
     // ---- shared machinery ------------------------------------------------------------------------------------
 
-    /** Loads and validates the migration files of every configured datasource before anything connects. */
-    List<Target> loadTargets(boolean reverse) {
-        List<Target> targets = new ArrayList<>();
-        for (DatasourceConfig datasource : config.datasources()) {
-            if (!datasource.configured()) {
-                if (!config.db().equals("all")) {
-                    throw notConfigured(datasource.name());
-                }
-                reporter.info("[" + datasource.name() + "] not configured, skipped (set brokle.migrate."
-                        + datasource.name() + ".url to use it)");
-                continue;
-            }
-            targets.add(new Target(datasource, Dialects.of(datasource.name()),
-                    MigrationDirectory.load(datasource.dir())));
-        }
-        if (reverse) {
-            Collections.reverse(targets);
-        }
-        return targets;
-    }
-
-    /** goto and force name one version, which only makes sense for one datasource. */
-    List<Target> loadSingleTarget(String goal) {
-        List<Target> targets = loadTargets(false);
-        if (targets.size() != 1) {
-            throw new MigrateException(goal + " sets one datasource to one version, but " + targets.size()
-                    + " datasources are selected. Name one: -Dbrokle.migrate.db=postgres or -Dbrokle.migrate.db=clickhouse");
-        }
-        return targets;
-    }
-
     long requireVersion(String goal) {
         if (config.version() == null) {
-            throw new MigrateException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
+            throw new ConfigurationException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
                     + " -Dbrokle.migrate.db=postgres -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
         }
         return config.version();
@@ -256,7 +225,7 @@ public final class Migrator {
         if (version != 0 && target.migrations.stream().noneMatch(m -> m.version() == version)) {
             String known = target.migrations.stream().map(m -> String.valueOf(m.version()))
                     .collect(Collectors.joining(", "));
-            throw new MigrateException("brokle.migrate.version=" + version + " is not a migration of "
+            throw new ConfigurationException("brokle.migrate.version=" + version + " is not a migration of "
                     + target.name() + " (" + target.config.dir() + "). Use 0 or one of: " + known);
         }
     }
@@ -275,12 +244,6 @@ public final class Migrator {
 
     private GuardedChange guarded() {
         return new GuardedChange(reporter, confirmation, config.dryRun(), config.lockWaitSeconds());
-    }
-
-    private static MigrateException notConfigured(String name) {
-        return new MigrateException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
-                + ConfigResolver.urlVariable(name) + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
-                + Dialects.of(name).exampleUrl());
     }
 
     MigrateConfig config() {

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.liquibase.AppliedChangeSet;
 import ai.brokle.migrate.liquibase.ChangeLogException;
@@ -71,7 +71,8 @@ final class PreparedTarget implements AutoCloseable {
             work.run();
         } catch (ChangeLogException | SQLException e) {
             close();
-            throw target.failure("cannot read the migration state on " + target.displayUrl() + ": ", e, false);
+            throw target.failure("cannot read the migration state on " + target.displayUrl() + ": ", e,
+                    InternalFailure::new);
         } catch (RuntimeException e) {
             close();
             throw e;

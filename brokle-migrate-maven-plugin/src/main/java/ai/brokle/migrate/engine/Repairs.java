@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.MigrationLock;
@@ -16,13 +16,13 @@ public final class Repairs {
     private final MigrateConfig config;
     private final Reporter reporter;
     private final Confirmation confirmation;
-    private final Migrator migrator;
+    private final Targets targets;
 
-    Repairs(MigrateConfig config, Reporter reporter, Confirmation confirmation, Migrator migrator) {
+    Repairs(MigrateConfig config, Reporter reporter, Confirmation confirmation, Targets targets) {
         this.config = config;
         this.reporter = reporter;
         this.confirmation = confirmation;
-        this.migrator = migrator;
+        this.targets = targets;
     }
 
     /** Drops every object of each selected datasource (ClickHouse first). */
@@ -37,8 +37,7 @@ public final class Repairs {
 
     /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
     private void wipe(String action, boolean recreate) {
-        List<Target> targets = migrator.loadTargets(true);
-        for (Target target : targets) {
+        for (Target target : targets.load(true)) {
             try (target) {
                 target.open(config.workDir(), reporter);
                 String database = target.dialect.databaseName(target.connection());
@@ -55,7 +54,7 @@ public final class Repairs {
                 reporter.info("[" + target.name() + "] " + (recreate ? "reset" : "dropped everything in") + " "
                         + database);
             } catch (SQLException e) {
-                throw target.failure((recreate ? "reset" : "drop") + " failed: ", e, true);
+                throw target.failure((recreate ? "reset" : "drop") + " failed: ", e, DatabaseRefusedException::new);
             }
         }
     }
@@ -65,7 +64,7 @@ public final class Repairs {
      * whose process is alive on this host, and only if that holder still holds it after the confirmation.
      */
     public void unlock() {
-        for (Target target : migrator.loadTargets(false)) {
+        for (Target target : targets.load(false)) {
             try (target) {
                 target.open(config.workDir(), reporter);
                 Optional<LockHolder> holder = currentHolder(target);
@@ -91,7 +90,7 @@ public final class Repairs {
                 }
                 reporter.info("[" + target.name() + "] released the migration lock of " + holder.get().describe());
             } catch (SQLException e) {
-                throw target.failure("unlock failed: ", e, false);
+                throw target.failure("unlock failed: ", e, InternalFailure::new);
             }
         }
     }

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.SecretMasker;
 import ai.brokle.migrate.dialect.Dialect;
@@ -92,13 +92,13 @@ final class ScratchSession implements AutoCloseable {
         } catch (SQLException e) {
             String reason = SecretMasker.maskAll(e.getMessage(), config.secrets());
             if (scratch.isPermissionDenied(e)) {
-                throw new MigrateException("[" + name() + "] verify needs a scratch database, but "
+                throw new DatabaseRefusedException("[" + name() + "] verify needs a scratch database, but "
                         + (user == null ? "this user" : "user " + user) + " may not create databases on "
-                        + config.displayUrl() + " (" + reason + "). " + scratch.permissionFix(user) + ".");
+                        + config.displayUrl() + " (" + reason + "). " + scratch.permissionFix(user) + ".", e);
             }
-            throw new MigrateException("[" + name() + "] cannot create the scratch database " + database + " on "
+            throw new InternalFailure("[" + name() + "] cannot create the scratch database " + database + " on "
                     + config.displayUrl() + ": " + reason + ". Check that the server accepts CREATE DATABASE, "
-                    + "then run verify again.", false, e);
+                    + "then run verify again.", e);
         }
         DatasourceConfig scratchConfig = new DatasourceConfig(name(), scratch.jdbcUrl(serverUrl, database), user,
                 config.password(), false, config.dir(), config.table(), null, config.properties(),
@@ -113,7 +113,7 @@ final class ScratchSession implements AutoCloseable {
             target.versionTable().ensureExists();
             target.changeLog().commit();
         } catch (SQLException | ChangeLogException e) {
-            throw target.failure("cannot prepare the scratch database " + database + ": ", e, false);
+            throw target.failure("cannot prepare the scratch database " + database + ": ", e, InternalFailure::new);
         }
         return target;
     }
@@ -126,7 +126,8 @@ final class ScratchSession implements AutoCloseable {
         try {
             return dialect.snapshot(target.connection(), target.config);
         } catch (SQLException e) {
-            throw target.failure("cannot read the schema of the scratch database " + database + ": ", e, false);
+            throw target.failure("cannot read the schema of the scratch database " + database + ": ", e,
+                    InternalFailure::new);
         }
     }
 

@@ -1,7 +1,8 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
@@ -55,7 +56,7 @@ final class SeedCommand {
                 }
                 if (!datasource.configured()) {
                     if (!config.db().equals("all")) {
-                        throw new MigrateException(datasource.name() + " is not configured, so the seed cannot be "
+                        throw new ConfigurationException(datasource.name() + " is not configured, so the seed cannot be "
                                 + "loaded into it. Set brokle.migrate." + datasource.name() + ".url, e.g. "
                                 + "-Dbrokle.migrate." + datasource.name() + ".url=...");
                     }
@@ -85,7 +86,7 @@ final class SeedCommand {
 
     private Path seedFile() {
         if (config.seedFile() != null && config.seed() != null) {
-            throw new MigrateException("Both brokle.migrate.seed=" + config.seed() + " and brokle.migrate.seedFile="
+            throw new ConfigurationException("Both brokle.migrate.seed=" + config.seed() + " and brokle.migrate.seedFile="
                     + config.seedFile() + " are set. Give one: a set name (dev → seeds/dev.yaml) or a file path.");
         }
         if (config.seedFile() != null) {
@@ -93,12 +94,12 @@ final class SeedCommand {
         }
         String name = config.seed() == null ? "" : config.seed().strip();
         if (name.isEmpty()) {
-            throw new MigrateException("seed needs a seed set. Example: mvn brokle-migrate:seed "
+            throw new ConfigurationException("seed needs a seed set. Example: mvn brokle-migrate:seed "
                     + "-Dbrokle.migrate.seed=dev (loads seeds/dev.yaml), or "
                     + "-Dbrokle.migrate.seedFile=path/to/file.yaml");
         }
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") || name.endsWith(".yaml") || name.endsWith(".yml")) {
-            throw new MigrateException("brokle.migrate.seed=" + name + " is not a seed set name. Give the name "
+            throw new ConfigurationException("brokle.migrate.seed=" + name + " is not a seed set name. Give the name "
                     + "without directory or extension (dev loads seeds/dev.yaml), or a path with "
                     + "-Dbrokle.migrate.seedFile=" + name);
         }
@@ -130,8 +131,8 @@ final class SeedCommand {
                 }
             }
         } catch (SQLException e) {
-            throw new MigrateException("[" + target.name() + "] cannot read " + target.config.table() + ": "
-                    + e.getMessage() + ". Check the connection and privileges.", false, e);
+            throw new InternalFailure("[" + target.name() + "] cannot read " + target.config.table() + ": "
+                    + e.getMessage() + ". Check the connection and privileges.", e);
         }
     }
 }

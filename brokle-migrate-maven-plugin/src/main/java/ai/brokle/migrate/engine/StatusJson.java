@@ -65,7 +65,7 @@ public final class StatusJson {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, render(report), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ai.brokle.migrate.MigrateException(file + ": cannot write the status document ("
+            throw new ai.brokle.migrate.config.ConfigurationException(file + ": cannot write the status document ("
                     + e.getMessage() + "). Choose another path with -Dbrokle.migrate.output=PATH.");
         }
     }

@@ -1,5 +1,7 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.Failures;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.SecretMasker;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /** One datasource opened for a goal: its migrations, connection, Liquibase session and version table. */
 final class Target implements AutoCloseable {
@@ -94,10 +97,14 @@ final class Target implements AutoCloseable {
                 + (config.username() == null ? "" : " (user " + config.username() + ")");
     }
 
-    /** A failure on this target, with the secrets masked in its message and in every cause kept. */
-    MigrateException failure(String what, Exception e, boolean userError) {
-        return new MigrateException("[" + name() + "] " + what + SecretMasker.maskAll(e.getMessage(), config.secrets()),
-                userError, SecretMasker.maskedCopy(e, config.secrets()));
+    /**
+     * A failure on this target, with the secrets masked in its message and in every cause kept.
+     *
+     * @param kind the error's constructor (message, cause), e.g. {@code InternalFailure::new}
+     */
+    <X extends MigrateException> X failure(String what, Exception e, BiFunction<String, Throwable, X> kind) {
+        return kind.apply("[" + name() + "] " + what + SecretMasker.maskAll(e.getMessage(), config.secrets()),
+                SecretMasker.maskedCopy(e, config.secrets()));
     }
 
     void execute(String sql) throws SQLException {
@@ -118,8 +125,8 @@ final class Target implements AutoCloseable {
                         dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: "
                         + notice));
             } catch (ChangeLogException | SQLException e) {
-                throw new MigrateException("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
-                        + SecretMasker.mask(e.getMessage(), config.password()), false,
+                throw new InternalFailure("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
+                        + SecretMasker.mask(e.getMessage(), config.password()),
                         SecretMasker.maskedCopy(e, config.secrets()));
             }
         }
@@ -139,14 +146,11 @@ final class Target implements AutoCloseable {
      * refused" in generic messages such as "The connection attempt failed." or "Query request failed (attempt: 4)".
      */
     private static String reason(Throwable e) {
-        String message = firstLine(e.getMessage());
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root != e && root.getMessage() != null && !message.contains(firstLine(root.getMessage()))) {
+        String message = Failures.firstLine(e.getMessage());
+        Throwable root = Failures.rootCause(e);
+        if (root != e && root.getMessage() != null && !message.contains(Failures.firstLine(root.getMessage()))) {
             String detail = root instanceof java.net.UnknownHostException ? "unknown host " + root.getMessage()
-                    : firstLine(root.getMessage());
+                    : Failures.firstLine(root.getMessage());
             message = withoutFinalDot(message) + " (" + detail + ")";
         }
         return withoutFinalDot(message);
@@ -154,14 +158,6 @@ final class Target implements AutoCloseable {
 
     private static String withoutFinalDot(String text) {
         return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int eol = message.indexOf('\n');
-        return eol < 0 ? message : message.substring(0, eol);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialect;
@@ -61,8 +61,8 @@ final class Validation {
             JsonReport.write(report.jsonReport(), results);
             JUnitReport.write(report.junitReport(), results);
         } catch (IOException e) {
-            throw new MigrateException("Cannot write the validate reports under " + config.workDir() + ": "
-                    + e.getMessage() + ". Check that the directory is writable.", false, e);
+            throw new InternalFailure("Cannot write the validate reports under " + config.workDir() + ": "
+                    + e.getMessage() + ". Check that the directory is writable.", e);
         }
         reporter.info("reports: " + report.jsonReport() + ", " + report.junitReport());
         if (report.errors() > 0) {

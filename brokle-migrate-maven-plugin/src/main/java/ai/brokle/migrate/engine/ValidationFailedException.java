@@ -1,9 +1,9 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /** {@code validate} found errors: the build fails (a user error), after every finding was reported. */
-public class ValidationFailedException extends MigrateException {
+public class ValidationFailedException extends UserError {
 
     private final transient ValidationReport report;
 

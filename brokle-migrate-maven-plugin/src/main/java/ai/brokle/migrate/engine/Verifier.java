@@ -129,7 +129,7 @@ final class Verifier {
         for (Migration migration : again) {
             Optional<String> error = run(migration, true);
             if (error.isPresent()) {
-                throw new MigrateException("[" + name() + "] verify could not rebuild its scratch database: the up of "
+                throw new GoalRefusedException("[" + name() + "] verify could not rebuild its scratch database: the up of "
                         + migration.id() + " failed the second time on an empty database:\n" + error.get()
                         + "\nFix that migration so it can run on a fresh database, then run verify again.");
             }

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.schema.Difference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,8 +36,8 @@ final class VerifyFiles {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), json(report));
             return List.of(xml, json);
         } catch (IOException e) {
-            throw new MigrateException("verify could not write its report to " + dir + ": " + e.getMessage()
-                    + ". Check that the directory is writable.", false, e);
+            throw new InternalFailure("verify could not write its report to " + dir + ": " + e.getMessage()
+                    + ". Check that the directory is writable.", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.lint;
 
+import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.source.Migration;
 import ai.brokle.migrate.source.MigrationDirectory;
 import ai.brokle.migrate.source.MigrationFileName;
@@ -69,7 +70,7 @@ final class History {
         Result inside = git(null, "rev-parse", "--is-inside-work-tree");
         if (inside.code != 0 || !inside.out.strip().equals("true")) {
             throw new LintSetupException("brokle.migrate.since=" + ref + ": " + dir + " is not in a git repository ("
-                    + firstLine(inside.err) + "). Run validate inside the repository, or leave out "
+                    + Failures.firstLine(inside.err.strip()) + "). Run validate inside the repository, or leave out "
                     + "-Dbrokle.migrate.since.");
         }
         Result commit = git(null, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
@@ -83,8 +84,8 @@ final class History {
     private Map<String, String> filesAtRef() {
         Result tree = git(null, "ls-tree", ref, "--", ".");
         if (tree.code != 0) {
-            throw new LintSetupException("git ls-tree " + ref + " failed in " + dir + ": " + firstLine(tree.err)
-                    + ". Check that " + ref + " is a commit of this repository.");
+            throw new LintSetupException("git ls-tree " + ref + " failed in " + dir + ": "
+                    + Failures.firstLine(tree.err.strip()) + ". Check that " + ref + " is a commit of this repository.");
         }
         Map<String, String> files = new HashMap<>();
         for (String line : tree.out.split("\n")) {
@@ -111,8 +112,8 @@ final class History {
         Result result = git(paths.toString(), "hash-object", "--stdin-paths");
         String[] ids = result.out.split("\n");
         if (result.code != 0 || ids.length != files.size()) {
-            throw new LintSetupException("git hash-object failed in " + dir + ": " + firstLine(result.err)
-                    + ". Check that the migration files are readable.");
+            throw new LintSetupException("git hash-object failed in " + dir + ": "
+                    + Failures.firstLine(result.err.strip()) + ". Check that the migration files are readable.");
         }
         for (int i = 0; i < ids.length; i++) {
             hashes.put(names.get(i), ids[i].strip());
@@ -158,11 +159,5 @@ final class History {
                 return "";
             }
         });
-    }
-
-    private static String firstLine(String text) {
-        String line = text.strip();
-        int eol = line.indexOf('\n');
-        return eol < 0 ? line : line.substring(0, eol);
     }
 }

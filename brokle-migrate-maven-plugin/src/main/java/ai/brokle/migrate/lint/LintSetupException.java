@@ -1,9 +1,9 @@
 package ai.brokle.migrate.lint;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /** {@code validate} cannot run as asked (no git repository, an unknown ref, an unknown rule id). */
-public class LintSetupException extends MigrateException {
+public class LintSetupException extends UserError {
 
     public LintSetupException(String message) {
         super(message);

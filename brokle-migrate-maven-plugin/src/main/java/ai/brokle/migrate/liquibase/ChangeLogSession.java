@@ -1,5 +1,6 @@
 package ai.brokle.migrate.liquibase;
 
+import ai.brokle.migrate.Failures;
 import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeLogHistoryService;
@@ -260,10 +261,7 @@ public final class ChangeLogSession implements AutoCloseable {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Failures.rootCause(e);
         String message = root.getMessage() == null ? root.toString() : root.getMessage();
         return message.strip();
     }

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.maven;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.config.SecretMasker;
 import org.apache.maven.plugin.AbstractMojoExecutionException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,7 +23,7 @@ final class MojoFailures {
         Throwable maskedCause = SecretMasker.maskedCopy(e, secrets);
         if (e instanceof MigrateException failure) {
             String message = SecretMasker.maskAll(failure.getMessage(), secrets);
-            return failure.isUserError() ? new MojoFailureException(message, maskedCause)
+            return failure instanceof UserError ? new MojoFailureException(message, maskedCause)
                     : new MojoExecutionException(message, maskedCause);
         }
         return new MojoExecutionException("brokle-migrate failed unexpectedly: "

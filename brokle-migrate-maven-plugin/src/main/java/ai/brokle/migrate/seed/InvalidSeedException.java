@@ -1,13 +1,13 @@
 package ai.brokle.migrate.seed;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 /**
  * A seed file cannot be loaded as written: bad YAML, an unknown table or column, a value that does not fit its
  * column, a reference that matches no row or several, a foreign-key cycle. Nothing was written. The message reads
  * {@code file:line: key: problem. fix}.
  */
-public class InvalidSeedException extends MigrateException {
+public class InvalidSeedException extends UserError {
 
     private final String file;
     private final int line;

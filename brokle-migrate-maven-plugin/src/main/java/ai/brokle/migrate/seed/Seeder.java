@@ -1,6 +1,6 @@
 package ai.brokle.migrate.seed;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.seed.SeedPlan.TablePlan;
 import ai.brokle.migrate.seed.SeedResult.TableResult;
 import ai.brokle.migrate.seed.SeedStore.WriteCounts;
@@ -70,8 +70,7 @@ public final class Seeder {
             }
         } catch (SQLException e) {
             plans.keySet().forEach(d -> d.store().rollback());
-            throw new MigrateException("Seeding " + set.file() + " failed and was rolled back: " + e.getMessage(),
-                    false, e);
+            throw new InternalFailure("Seeding " + set.file() + " failed and was rolled back: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             plans.keySet().forEach(d -> d.store().rollback());
             throw e;
@@ -84,8 +83,8 @@ public final class Seeder {
             return new SeedPlanner(set.file(), destination.store(), now, reset).plan(set.tables(
                     destination.datasource()));
         } catch (SQLException e) {
-            throw new MigrateException("[" + destination.datasource() + "] cannot read the tables of " + set.file()
-                    + " from the database: " + e.getMessage() + ". Check the connection and privileges.", false, e);
+            throw new InternalFailure("[" + destination.datasource() + "] cannot read the tables of " + set.file()
+                    + " from the database: " + e.getMessage() + ". Check the connection and privileges.", e);
         }
     }
 

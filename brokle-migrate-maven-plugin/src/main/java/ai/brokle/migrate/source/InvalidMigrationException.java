@@ -1,11 +1,11 @@
 package ai.brokle.migrate.source;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 
 import java.util.List;
 
 /** One or more migration files cannot be used; nothing is applied while any such problem exists. */
-public class InvalidMigrationException extends MigrateException {
+public class InvalidMigrationException extends UserError {
 
     private final List<String> problems;
 

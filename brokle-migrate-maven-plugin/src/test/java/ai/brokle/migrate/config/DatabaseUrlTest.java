@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import ai.brokle.migrate.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
@@ -151,7 +153,7 @@ class DatabaseUrlTest {
         if (secret != null) {
             assertFalse(e.getMessage().contains(secret), e.getMessage());
         }
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
     }
 
     @ParameterizedTest(name = "{0}")

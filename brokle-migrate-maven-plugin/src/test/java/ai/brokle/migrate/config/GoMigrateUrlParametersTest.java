@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import ai.brokle.migrate.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +31,7 @@ class GoMigrateUrlParametersTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> parse(datasource, url));
         assertTrue(e.getMessage().startsWith(PARAM + "="), e.getMessage());
         assertFalse(e.getMessage().contains("Secr3t"), e.getMessage());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
         return e;
     }
 

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.Dialects;
@@ -26,6 +27,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,7 +187,7 @@ class MigrationCreatorTest {
         MigrateException e = assertThrows(MigrateException.class, () -> create(dir, name));
         assertTrue(e.getMessage().contains("-Dbrokle.migrate.name="), e.getMessage());
         assertTrue(e.getMessage().contains("-Dbrokle.migrate.db=postgres"), e.getMessage());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
         assertEquals(List.of("000001_init.up.sql"), fileNames(dir), "nothing written");
         assertFalse(Files.exists(base.resolve("escape.up.sql")));
     }

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.util.Map;
 import static ai.brokle.migrate.engine.VerifySamples.assertCase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +164,7 @@ class PostgresVerifyTest {
                         "brokle.migrate.postgres.password", "pw-Nocreate1")));
         assertTrue(e.getMessage().contains("user verify_nocreate may not create databases"), e.getMessage());
         assertTrue(e.getMessage().contains("ALTER ROLE verify_nocreate CREATEDB"), e.getMessage());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.lint;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.engine.Confirmer;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.ValidationFailedException;
@@ -23,6 +24,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +91,7 @@ class ValidateGoalTest {
         file("migrations/000002_.up.sql", "SELECT 1;\n");
         ValidationFailedException e = assertThrows(ValidationFailedException.class, () -> migrator("db", "postgres")
                 .validate());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
         assertTrue(e.getMessage().contains("migrations/000001_a.up.sql:2: PG001 error"), e.getMessage());
         assertTrue(e.getMessage().contains("migrations/000002_.up.sql: GEN001 error"), e.getMessage());
         assertTrue(e.getMessage().endsWith("Fix them, then run: mvn brokle-migrate:validate"), e.getMessage());

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
+import ai.brokle.migrate.UserError;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class MojoFailuresTest {
     void userErrorBecomesAFailureWithMaskedCauses() {
         SQLException driver = new SQLException("cannot connect to jdbc:clickhouse:http://h:8123/db?password=" + SECRET
                 + " as default/" + SECRET);
-        Exception mojo = MojoFailures.of(new MigrateException("Cannot connect: " + SECRET + ". Check it.", true, driver),
+        Exception mojo = MojoFailures.of(new UserError("Cannot connect: " + SECRET + ". Check it.", driver) { },
                 List.of(SECRET));
         assertInstanceOf(MojoFailureException.class, mojo);
         assertEquals("Cannot connect: ***. Check it.", mojo.getMessage());
@@ -41,7 +42,7 @@ class MojoFailuresTest {
 
     @Test
     void internalErrorBecomesAnExecutionFailure() {
-        Exception mojo = MojoFailures.of(new MigrateException("Liquibase failed", false,
+        Exception mojo = MojoFailures.of(new InternalFailure("Liquibase failed",
                 new IllegalStateException(SECRET)), List.of(SECRET));
         assertInstanceOf(MojoExecutionException.class, mojo);
         assertFalse(trace(mojo).contains(SECRET), trace(mojo));

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.source;
 
+import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.sql.StatementSplitter;
@@ -17,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +60,7 @@ class MigrationDirectoryTest {
                 () -> MigrationDirectory.load(missing));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
     }
 
     @Test
@@ -407,7 +409,7 @@ class MigrationDirectoryTest {
         write("1_x.sql", "SELECT 1;");
         InvalidMigrationException e = invalid();
         assertTrue(e.getMessage().startsWith("Invalid migration file (nothing was applied):"), e.getMessage());
-        assertTrue(e.isUserError());
+        assertInstanceOf(UserError.class, e);
     }
 
     // ------------------------------------------------------------------ MigrationFileName

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Durations;
 import ai.brokle.migrate.dialect.MigrationGuard;
@@ -62,7 +63,7 @@ final class ClickHouseGuard implements MigrationGuard {
 
     @Override
     public Optional<String> explain(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Failures.causes(failure)) {
             String message = String.valueOf(t.getMessage());
             if (maxExecutionTime != null && (message.contains("TIMEOUT_EXCEEDED") || message.contains("Timeout exceeded"))) {
                 return Optional.of("The statement ran longer than brokle.migrate.clickhouse.maxExecutionTime="

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.seed.ColumnType;
 import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
@@ -178,7 +179,7 @@ final class ClickHouseSeedStore implements SeedStore {
             return new WriteCounts(response.getWrittenRows(), 0, 0);
         } catch (ExecutionException | ServerException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            String message = firstLine(cause.getMessage());
+            String message = Failures.firstLine(cause.getMessage());
             Matcher row = AT_ROW.matcher(message);
             boolean found = row.find();
             throw new SeedWriteException((found ? csv.location(Long.parseLong(row.group(1))) : csv.shown()) + ": "
@@ -201,7 +202,7 @@ final class ClickHouseSeedStore implements SeedStore {
     private SeedWriteException refused(TableSchema table, List<PlannedRow> batch, SQLException e) {
         return new SeedWriteException(batch.get(0).location() + ": " + table.name() + ": ClickHouse refused the "
                 + "rows of lines " + batch.get(0).line() + "-" + batch.get(batch.size() - 1).line() + ": "
-                + firstLine(e.getMessage()) + "." + kept() + " Fix the rows, then seed again.", e);
+                + Failures.firstLine(e.getMessage()) + "." + kept() + " Fix the rows, then seed again.", e);
     }
 
     /** Binds by column type; the driver renders lists as arrays and maps as maps. */
@@ -226,14 +227,6 @@ final class ClickHouseSeedStore implements SeedStore {
             case TIMESTAMP, DATE, ARRAY, MAP -> statement.setObject(index, value);
             default -> statement.setString(index, value.toString()); // TEXT, UUID, JSON, ENUM, OTHER
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int eol = message.indexOf('\n');
-        return eol < 0 ? message : message.substring(0, eol);
     }
 
     static String quote(String identifier) {

@@ -1,7 +1,8 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.dialect.EmbeddedServer;
+import ai.brokle.migrate.dialect.EmbeddedStartFailedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -35,9 +36,9 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     .start();
             return new EmbeddedPostgresServer(postgres);
         } catch (IOException | RuntimeException e) {
-            throw new MigrateException("The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage()
+            throw new EmbeddedStartFailedException("The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage()
                     + ". If another build is using it, wait for it to finish; otherwise see " + log
-                    + ", or delete " + dataDir + " to start from an empty database.", true, e);
+                    + ", or delete " + dataDir + " to start from an empty database.", e);
         }
     }
 
@@ -56,7 +57,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         try {
             postgres.close();
         } catch (IOException e) {
-            throw new MigrateException("The embedded PostgreSQL did not stop cleanly: " + e.getMessage(), false, e);
+            throw new InternalFailure("The embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Durations;
 import ai.brokle.migrate.dialect.MigrationGuard;
@@ -98,7 +99,7 @@ final class PostgresGuard implements MigrationGuard {
 
     @Override
     public Optional<String> explain(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+        for (Throwable t : Failures.causes(failure)) {
             if (t instanceof SQLException e && e.getSQLState() != null) {
                 String message = String.valueOf(e.getMessage());
                 if (lockTimeout != null && LOCK_STATE.equals(e.getSQLState()) && message.contains("lock timeout")) {

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
 import ai.brokle.migrate.seed.SeedWriteException;
 import ai.brokle.migrate.seed.TableSchema;
@@ -41,7 +42,7 @@ final class PostgresRowError {
     static SeedWriteException of(TableSchema table, List<String> columns, PlannedRow row, SQLException e,
                                  List<String> constraintColumns) {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        String reason = server == null ? firstLine(e.getMessage()) : server.getMessage();
+        String reason = server == null ? Failures.firstLine(e.getMessage()) : server.getMessage();
         String detail = server == null ? null : server.getDetail();
         int index = column(columns, row, e, server, reason, detail, constraintColumns);
         int line = index < 0 ? row.line() : row.lines()[index];
@@ -80,13 +81,5 @@ final class PostgresRowError {
             }
         }
         return -1;
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        int eol = message.indexOf('\n');
-        return eol < 0 ? message : message.substring(0, eol);
     }
 }

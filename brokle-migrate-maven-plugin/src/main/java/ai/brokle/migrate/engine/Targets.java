@@ -1,0 +1,61 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.config.ConfigurationException;
+import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.dialect.Dialects;
+import ai.brokle.migrate.source.MigrationDirectory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The selected datasources of a goal, their migration files loaded and validated before anything connects. */
+final class Targets {
+
+    private final MigrateConfig config;
+    private final Reporter reporter;
+
+    Targets(MigrateConfig config, Reporter reporter) {
+        this.config = config;
+        this.reporter = reporter;
+    }
+
+    /** @param reverse true for down and the destructive goals: ClickHouse first, then PostgreSQL */
+    List<Target> load(boolean reverse) {
+        List<Target> targets = new ArrayList<>();
+        for (DatasourceConfig datasource : config.datasources()) {
+            if (!datasource.configured()) {
+                if (!config.db().equals("all")) {
+                    throw notConfigured(datasource.name());
+                }
+                reporter.info("[" + datasource.name() + "] not configured, skipped (set brokle.migrate."
+                        + datasource.name() + ".url to use it)");
+                continue;
+            }
+            targets.add(new Target(datasource, Dialects.of(datasource.name()),
+                    MigrationDirectory.load(datasource.dir())));
+        }
+        if (reverse) {
+            Collections.reverse(targets);
+        }
+        return targets;
+    }
+
+    /** goto and force name one version, which only makes sense for one datasource. */
+    List<Target> loadSingle(String goal) {
+        List<Target> targets = load(false);
+        if (targets.size() != 1) {
+            throw new ConfigurationException(goal + " sets one datasource to one version, but " + targets.size()
+                    + " datasources are selected. Name one: -Dbrokle.migrate.db=postgres or -Dbrokle.migrate.db=clickhouse");
+        }
+        return targets;
+    }
+
+    private static ConfigurationException notConfigured(String name) {
+        return new ConfigurationException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
+                + ConfigResolver.urlVariable(name) + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
+                + Dialects.of(name).exampleUrl());
+    }
+}
