@@ -208,7 +208,7 @@ public final class Migrator {
 
     /** The destructive wipes: drop, reset, unlock. */
     public Repairs repairs() {
-        return new Repairs(config, reporter, confirmation, targets);
+        return new Repairs(targets, confirmation);
     }
 
     // ---- shared machinery ------------------------------------------------------------------------------------

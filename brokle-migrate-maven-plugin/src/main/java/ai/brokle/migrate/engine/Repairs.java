@@ -13,16 +13,12 @@ import java.util.Optional;
 /** The destructive goals that wipe a database or its lock: drop, reset, unlock. Each asks for confirmation. */
 public final class Repairs {
 
-    private final MigrateConfig config;
-    private final Reporter reporter;
-    private final Confirmation confirmation;
     private final Targets targets;
+    private final Confirmation confirmation;
 
-    Repairs(MigrateConfig config, Reporter reporter, Confirmation confirmation, Targets targets) {
-        this.config = config;
-        this.reporter = reporter;
-        this.confirmation = confirmation;
+    Repairs(Targets targets, Confirmation confirmation) {
         this.targets = targets;
+        this.confirmation = confirmation;
     }
 
     /** Drops every object of each selected datasource (ClickHouse first). */
@@ -37,6 +33,8 @@ public final class Repairs {
 
     /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
     private void wipe(String action, boolean recreate) {
+        MigrateConfig config = targets.config();
+        Reporter reporter = targets.reporter();
         for (Target target : targets.load(true)) {
             try (target) {
                 target.open(config.workDir(), reporter);
@@ -64,6 +62,8 @@ public final class Repairs {
      * whose process is alive on this host, and only if that holder still holds it after the confirmation.
      */
     public void unlock() {
+        MigrateConfig config = targets.config();
+        Reporter reporter = targets.reporter();
         for (Target target : targets.load(false)) {
             try (target) {
                 target.open(config.workDir(), reporter);
@@ -100,6 +100,7 @@ public final class Repairs {
     }
 
     private void requireRemovable(Target target, LockHolder holder) {
+        MigrateConfig config = targets.config();
         if (holder.isAliveOnThisHost()) {
             throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
                     + holder.describe() + ", whose process is alive on this host: that run is still going. Wait for "

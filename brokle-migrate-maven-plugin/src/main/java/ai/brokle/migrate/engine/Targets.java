@@ -12,15 +12,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** The selected datasources of a goal, their migration files loaded and validated before anything connects. */
-final class Targets {
-
-    private final MigrateConfig config;
-    private final Reporter reporter;
-
-    Targets(MigrateConfig config, Reporter reporter) {
-        this.config = config;
-        this.reporter = reporter;
-    }
+record Targets(MigrateConfig config, Reporter reporter) {
 
     /** @param reverse true for down and the destructive goals: ClickHouse first, then PostgreSQL */
     List<Target> load(boolean reverse) {
