@@ -1,8 +1,8 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
-import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.DatasourceKind;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,9 +147,10 @@ public final class Migrator {
         return new Validation(config, reporter).run();
     }
 
-    /** Writes the next migration pair for the selected datasource ({@code db=all} means PostgreSQL); no database. */
+    /** Writes the next migration pair for the selected datasource ({@code db=all} means the primary); no database. */
     public List<Path> create(Clock clock) {
-        DatasourceConfig datasource = config.datasources().get(0);
+        DatasourceConfig datasource = config.datasources().size() == 1 ? config.datasources().get(0)
+                : config.datasource(Dialects.primary().name()).orElseThrow();
         return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), config.name());
     }
 
@@ -228,9 +230,8 @@ public final class Migrator {
             targets.add(new Target(datasource, Dialects.of(datasource.name()),
                     MigrationDirectory.load(datasource.dir())));
         }
-        if (reverse) {
-            Collections.reverse(targets);
-        }
+        Comparator<Target> upOrder = Comparator.comparingInt(target -> target.dialect.facts().upOrder());
+        targets.sort(reverse ? upOrder.reversed() : upOrder);
         return targets;
     }
 
@@ -239,7 +240,8 @@ public final class Migrator {
         List<Target> targets = loadTargets(false);
         if (targets.size() != 1) {
             throw new MigrateException(goal + " sets one datasource to one version, but " + targets.size()
-                    + " datasources are selected. Name one: -Dbrokle.migrate.db=postgres or -Dbrokle.migrate.db=clickhouse");
+                    + " datasources are selected. Name one: " + Dialects.all().stream()
+                    .map(dialect -> "-Dbrokle.migrate.db=" + dialect.name()).collect(Collectors.joining(" or ")));
         }
         return targets;
     }
@@ -247,7 +249,8 @@ public final class Migrator {
     long requireVersion(String goal) {
         if (config.version() == null) {
             throw new MigrateException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
-                    + " -Dbrokle.migrate.db=postgres -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
+                    + " -Dbrokle.migrate.db=" + Dialects.primary().name()
+                    + " -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
         }
         return config.version();
     }
@@ -278,9 +281,10 @@ public final class Migrator {
     }
 
     private static MigrateException notConfigured(String name) {
+        DatasourceKind.Traits kind = Dialects.of(name).traits();
         return new MigrateException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
-                + ConfigResolver.urlVariable(name) + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
-                + Dialects.of(name).exampleUrl());
+                + kind.urlVariable() + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
+                + kind.exampleUrl());
     }
 
     MigrateConfig config() {

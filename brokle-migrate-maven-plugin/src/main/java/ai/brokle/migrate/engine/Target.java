@@ -66,8 +66,9 @@ final class Target implements AutoCloseable {
             embedded = server.get();
             url = embedded.jdbcUrl();
             user = embedded.username();
-            reporter.info("[" + name() + "] No PostgreSQL URL configured: using the embedded PostgreSQL at " + url
-                    + " (data in " + workDir.resolve("postgres-data") + ")");
+            String product = dialect.traits().productName();
+            reporter.info("[" + name() + "] No " + product + " URL configured: using the embedded " + product + " at "
+                    + url + " (data in " + embedded.dataDir() + ")");
         }
         try {
             connection = dialect.connect(url, user, config.password());
