@@ -20,8 +20,9 @@ import java.util.Optional;
 public interface Dialect extends DatasourceKind {
 
     /**
-     * The fixed facts the engine goes by.
+     * The fixed facts about the database.
      *
+     * @param kind                    what configuration knows of it
      * @param syntax                  lexical rules for the statement splitter
      * @param transactional           true when a migration and its bookkeeping can share one transaction
      * @param updatesChangeLogInPlace true when a DATABASECHANGELOG row can be updated in place (a checksum
@@ -33,31 +34,20 @@ public interface Dialect extends DatasourceKind {
      * @param primary                 true for the main database: it takes a seed file's top-level tables and
      *                                {@code create} writes to it when every datasource is selected
      */
-    record Facts(SqlSyntax syntax, boolean transactional, boolean updatesChangeLogInPlace,
+    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean updatesChangeLogInPlace,
                  boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
     }
 
     Facts facts();
 
+    @Override
+    default Traits traits() {
+        return facts().kind();
+    }
+
     /** The datasource name used in parameters and messages. */
     default String name() {
         return traits().name();
-    }
-
-    default SqlSyntax syntax() {
-        return facts().syntax();
-    }
-
-    default boolean transactional() {
-        return facts().transactional();
-    }
-
-    default boolean updatesChangeLogInPlace() {
-        return facts().updatesChangeLogInPlace();
-    }
-
-    default boolean locksOutliveTheirHolder() {
-        return facts().locksOutliveTheirHolder();
     }
 
     /** Starts a server of the plugin's own when the datasource asks for one (no URL configured). */

@@ -37,7 +37,7 @@ final class Target implements AutoCloseable {
         this.config = config;
         this.dialect = dialect;
         this.migrations = migrations;
-        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.syntax()));
+        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.facts().syntax()));
     }
 
     String name() {

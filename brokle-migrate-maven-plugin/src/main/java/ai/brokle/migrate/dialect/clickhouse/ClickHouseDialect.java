@@ -32,24 +32,21 @@ import java.util.Set;
 /** ClickHouse over HTTP with the modern JDBC driver: no transactions, one statement per request. */
 public final class ClickHouseDialect implements Dialect {
 
-    private static final Traits TRAITS = new Traits("clickhouse", "ClickHouse", "CLICKHOUSE_URL",
-            "CLICKHOUSE_MIGRATIONS_PATH", "migrations/clickhouse", false, "clickhouse://user:pass@localhost:9000/default",
-            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_ENGINE, GoMigrateParameters.CLUSTER,
-                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
-            false, List.of(new DurationSetting("maxExecutionTime", ChronoUnit.SECONDS)));
-
-    @Override
-    public Traits traits() {
-        return TRAITS;
-    }
-
     /**
      * Migrated after PostgreSQL. Its Liquibase extension cannot update a DATABASECHANGELOG row in place; its lock is
      * a table row that outlives a killed run.
      */
+    private static final Facts FACTS = new Facts(new Traits("clickhouse", "ClickHouse", "CLICKHOUSE_URL",
+            "CLICKHOUSE_MIGRATIONS_PATH", "migrations/clickhouse", false,
+            "clickhouse://user:pass@localhost:" + ClickHouseUrl.NATIVE_PORT + "/default",
+            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_ENGINE, GoMigrateParameters.CLUSTER,
+                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
+            false, List.of(new DurationSetting("maxExecutionTime", ChronoUnit.SECONDS))),
+            SqlSyntax.CLICKHOUSE, false, false, true, 1, false);
+
     @Override
     public Facts facts() {
-        return new Facts(SqlSyntax.CLICKHOUSE, false, false, true, 1, false);
+        return FACTS;
     }
 
     @Override

@@ -34,22 +34,19 @@ import java.util.Set;
 /** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
 public final class PostgresDialect implements Dialect {
 
-    private static final Traits TRAITS = new Traits("postgres", "PostgreSQL", "DATABASE_URL",
-            "DATABASE_MIGRATIONS_PATH", "migrations", true, "postgres://user:pass@localhost:5432/brokle?sslmode=disable",
+    /** Migrated first; the main database. Advisory locks end with their session. */
+    private static final Facts FACTS = new Facts(new Traits("postgres", "PostgreSQL", "DATABASE_URL",
+            "DATABASE_MIGRATIONS_PATH", "migrations", true,
+            "postgres://user:pass@localhost:" + PostgresUrl.DEFAULT_PORT + "/brokle?sslmode=disable",
             List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_QUOTED, GoMigrateParameters.STATEMENT_TIMEOUT,
                     GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
             true, List.of(new DurationSetting("statementTimeout", ChronoUnit.MILLIS),
-                    new DurationSetting("lockTimeout", ChronoUnit.MILLIS)));
+                    new DurationSetting("lockTimeout", ChronoUnit.MILLIS))),
+            SqlSyntax.POSTGRES, true, true, false, 0, true);
 
-    @Override
-    public Traits traits() {
-        return TRAITS;
-    }
-
-    /** Migrated first; the main database. Advisory locks end with their session. */
     @Override
     public Facts facts() {
-        return new Facts(SqlSyntax.POSTGRES, true, true, false, 0, true);
+        return FACTS;
     }
 
     @Override
