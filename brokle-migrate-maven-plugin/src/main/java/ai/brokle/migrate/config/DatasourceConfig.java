@@ -3,18 +3,16 @@ package ai.brokle.migrate.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One resolved datasource.
  *
- * @param name             {@code postgres} or {@code clickhouse}
+ * @param kind             the kind of datasource (its name in parameters and messages, its product)
  * @param jdbcUrl          JDBC URL without credentials; null when not configured (or embedded)
- * @param embedded         true when no PostgreSQL URL is configured anywhere and the embedded server is used
+ * @param embedded         true when no URL is configured anywhere and the kind's embedded server is used
  * @param dir              migration directory
  * @param table            golang-migrate compatible version table
  * @param cluster          ClickHouse cluster for ON CLUSTER tracking tables, or null
- * @param properties       extra driver settings (never credentials)
  * @param tableEngine      ClickHouse engine of the version table (golang-migrate's x-migrations-table-engine), or
  *                         null for golang-migrate's default
  * @param statementTimeout limit for each statement of a migration, or null for none: PostgreSQL's statement_timeout
@@ -22,13 +20,18 @@ import java.util.Map;
  *                         max_execution_time (clickhouse.maxExecutionTime)
  * @param lockTimeout      PostgreSQL's lock_timeout for each statement of a migration (postgres.lockTimeout), or null
  */
-public record DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
-                               Path dir, String table, String cluster, Map<String, String> properties,
-                               String tableEngine, Duration statementTimeout, Duration lockTimeout) {
+public record DatasourceConfig(DatasourceKind kind, String jdbcUrl, String username, String password,
+                               boolean embedded, Path dir, String table, String cluster, String tableEngine,
+                               Duration statementTimeout, Duration lockTimeout) {
 
-    public DatasourceConfig(String name, String jdbcUrl, String username, String password, boolean embedded,
-                            Path dir, String table, String cluster, Map<String, String> properties) {
-        this(name, jdbcUrl, username, password, embedded, dir, table, cluster, properties, null, null, null);
+    public DatasourceConfig(DatasourceKind kind, String jdbcUrl, String username, String password, boolean embedded,
+                            Path dir, String table, String cluster) {
+        this(kind, jdbcUrl, username, password, embedded, dir, table, cluster, null, null, null);
+    }
+
+    /** The datasource's name in parameters and messages, e.g. {@code brokle.migrate.<name>.url}. */
+    public String name() {
+        return kind.traits().name();
     }
 
     public boolean configured() {
@@ -38,7 +41,7 @@ public record DatasourceConfig(String name, String jdbcUrl, String username, Str
     /** The URL as it may be printed: credentials masked. */
     public String displayUrl() {
         if (embedded) {
-            return "embedded PostgreSQL";
+            return "embedded " + kind.traits().productName();
         }
         if (jdbcUrl == null) {
             return "(not configured)";
@@ -53,6 +56,6 @@ public record DatasourceConfig(String name, String jdbcUrl, String username, Str
 
     @Override
     public String toString() {
-        return "DatasourceConfig[" + name + " " + displayUrl() + ", dir=" + dir + ", table=" + table + "]";
+        return "DatasourceConfig[" + name() + " " + displayUrl() + ", dir=" + dir + ", table=" + table + "]";
     }
 }

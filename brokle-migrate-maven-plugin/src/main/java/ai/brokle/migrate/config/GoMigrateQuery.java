@@ -11,29 +11,26 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static ai.brokle.migrate.config.GoMigrateParameters.CLUSTER;
+import static ai.brokle.migrate.config.GoMigrateParameters.STATEMENT_TIMEOUT;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE_ENGINE;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE_QUOTED;
+
 /**
- * Separates golang-migrate's {@code x-*} parameters from the ones meant for the JDBC driver. Those that change what
- * the Go CLI does are honoured; {@code x-multi-statement} and {@code x-multi-statement-max-size} are accepted (the
- * plugin always splits statements itself); any other {@code x-*} is refused, never dropped.
+ * Separates golang-migrate's {@code x-*} parameters from the ones meant for the JDBC driver. Those the datasource
+ * kind accepts are read ({@code x-multi-statement} and {@code x-multi-statement-max-size} change nothing: the plugin
+ * always splits statements itself); any other {@code x-*} is refused, never dropped.
  */
 final class GoMigrateQuery {
 
-    private static final String TABLE = "x-migrations-table";
-    private static final String TABLE_QUOTED = "x-migrations-table-quoted";
-    private static final String STATEMENT_TIMEOUT = "x-statement-timeout";
-    private static final String CLUSTER = "x-cluster-name";
-    private static final String TABLE_ENGINE = "x-migrations-table-engine";
-    private static final List<String> SPLITTING = List.of("x-multi-statement", "x-multi-statement-max-size");
-    private static final Map<String, List<String>> SUPPORTED = Map.of(
-            "postgres", List.of(TABLE, TABLE_QUOTED, STATEMENT_TIMEOUT, SPLITTING.get(0), SPLITTING.get(1)),
-            "clickhouse", List.of(TABLE, TABLE_ENGINE, CLUSTER, SPLITTING.get(0), SPLITTING.get(1)));
     private static final Set<String> GO_BOOLEANS_TRUE = Set.of("1", "t", "T", "true", "TRUE", "True");
     private static final Set<String> GO_BOOLEANS_FALSE = Set.of("0", "f", "F", "false", "FALSE", "False");
 
     private static final Pattern LOWER_CASE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
     private static final Pattern ANY_CASE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern QUOTED_TABLE = Pattern.compile("\"([a-z_][a-z0-9_]*)\"(?:\\.\"([a-z_][a-z0-9_]*)\")?");
-    private static final Pattern CLICKHOUSE_TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
+    private static final Pattern PLAIN_TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?");
     private static final Pattern CLUSTER_NAME = Pattern.compile("[\\w.{}'-]+");
     private static final Pattern ENGINE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(\\([^;]*\\))?");
 
@@ -41,12 +38,12 @@ final class GoMigrateQuery {
     record Split(String driverQuery, GoMigrateParameters goMigrate) {
     }
 
-    private final String datasource;
+    private final DatasourceKind.Traits kind;
     private final String parameter;
     private final String url;
 
-    private GoMigrateQuery(String datasource, String parameter, String url) {
-        this.datasource = datasource;
+    private GoMigrateQuery(DatasourceKind.Traits kind, String parameter, String url) {
+        this.kind = kind;
         this.parameter = parameter;
         this.url = url;
     }
@@ -55,8 +52,8 @@ final class GoMigrateQuery {
      * @param parameter the parameter the URL came from and {@code url} the URL itself, for error messages
      * @param rawQuery  the URL's query, still percent-encoded, or null
      */
-    static Split split(String datasource, String parameter, String url, String rawQuery) {
-        return new GoMigrateQuery(datasource, parameter, url).split(rawQuery);
+    static Split split(DatasourceKind.Traits kind, String parameter, String url, String rawQuery) {
+        return new GoMigrateQuery(kind, parameter, url).split(rawQuery);
     }
 
     private Split split(String rawQuery) {
@@ -71,9 +68,9 @@ final class GoMigrateQuery {
                 }
                 continue;
             }
-            if (!SUPPORTED.get(datasource).contains(key)) {
-                throw error(key + " is not a golang-migrate parameter this plugin supports for " + datasource
-                        + " (supported: " + String.join(", ", SUPPORTED.get(datasource)) + "). Remove " + key
+            if (!kind.goMigrateParameters().contains(key)) {
+                throw error(key + " is not a golang-migrate parameter this plugin supports for " + kind.name()
+                        + " (supported: " + String.join(", ", kind.goMigrateParameters()) + "). Remove " + key
                         + " from the URL.");
             }
             if (goMigrate.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1))) != null) {
@@ -86,9 +83,13 @@ final class GoMigrateQuery {
                 statementTimeout(goMigrate.get(STATEMENT_TIMEOUT))));
     }
 
+    /**
+     * The version table. Where golang-migrate quotes it (its drivers that offer {@code x-migrations-table-quoted}),
+     * only names that mean the same unquoted are accepted.
+     */
     private String table(Map<String, String> values) {
-        if (datasource.equals("clickhouse")) {
-            return checked(values, TABLE, CLICKHOUSE_TABLE, "letters, digits and '_', e.g. " + TABLE + "=schema_migrations");
+        if (!kind.goMigrateParameters().contains(TABLE_QUOTED)) {
+            return checked(values, TABLE, PLAIN_TABLE, "letters, digits and '_', e.g. " + TABLE + "=schema_migrations");
         }
         String table = blankToNull(values.get(TABLE));
         boolean quoted = bool(TABLE_QUOTED, values.get(TABLE_QUOTED));

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The resolved configuration of one goal execution.
  *
- * @param datasources the selected datasources in "up" order (PostgreSQL, then ClickHouse)
+ * @param datasources the selected datasources, in the order of the kinds given to the resolver
  * @param failOn      status conditions that fail the build: {@code pending}, {@code dirty}, {@code drift}
  * @param holder      for {@code unlock}: the id of the lock holder to remove, as status shows it, or null
  * @param explain     for {@code validate}: print every statement of every file with its line

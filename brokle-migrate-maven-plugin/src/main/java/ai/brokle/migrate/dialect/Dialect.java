@@ -1,6 +1,7 @@
 package ai.brokle.migrate.dialect;
 
 import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.DatasourceKind;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
@@ -12,26 +13,47 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Everything that differs between PostgreSQL and ClickHouse. The engine knows nothing else about either. */
-public interface Dialect {
-
-    /** {@code postgres} or {@code clickhouse}: the datasource name used in parameters and messages. */
-    String name();
-
-    /** Lexical rules for the statement splitter. */
-    SqlSyntax syntax();
-
-    /** True when a migration and its bookkeeping can share one transaction. */
-    boolean transactional();
+/**
+ * Everything that differs between PostgreSQL and ClickHouse, including what configuration knows of each
+ * ({@link DatasourceKind}). The engine knows nothing else about either.
+ */
+public interface Dialect extends DatasourceKind {
 
     /**
-     * True when a DATABASECHANGELOG row can be updated in place (a checksum re-recorded by repair); false where
-     * the row is replaced instead (ClickHouse: its Liquibase extension cannot generate the update).
+     * The fixed facts about the database.
+     *
+     * @param kind                    what configuration knows of it
+     * @param syntax                  lexical rules for the statement splitter
+     * @param transactional           true when a migration and its bookkeeping can share one transaction
+     * @param updatesChangeLogInPlace true when a DATABASECHANGELOG row can be updated in place (a checksum
+     *                                re-recorded by repair); false where the row is replaced instead (ClickHouse:
+     *                                its Liquibase extension cannot generate the update)
+     * @param locksOutliveTheirHolder true when a lock outlives the process that took it (a killed run leaves it
+     *                                behind for {@code unlock}); false when it ends with its database session
+     * @param upOrder                 the place in "up" order (lowest first); down and destructive goals go the reverse
+     * @param primary                 true for the main database: it takes a seed file's top-level tables and
+     *                                {@code create} writes to it when every datasource is selected
      */
-    boolean updatesChangeLogInPlace();
+    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean updatesChangeLogInPlace,
+                 boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
+    }
+
+    Facts facts();
+
+    @Override
+    default Traits traits() {
+        return facts().kind();
+    }
+
+    /** The datasource name used in parameters and messages. */
+    default String name() {
+        return traits().name();
+    }
 
     /** Starts a server of the plugin's own when the datasource asks for one (no URL configured). */
-    Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir);
+    default Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
+        return Optional.empty();
+    }
 
     /** Opens a connection with the dialect's driver, never through DriverManager. */
     Connection connect(String jdbcUrl, String username, String password) throws SQLException;
@@ -75,12 +97,6 @@ public interface Dialect {
     List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException;
 
     /**
-     * True when a lock outlives the process that took it (a killed run leaves it behind for {@code unlock});
-     * false when it ends with its database session.
-     */
-    boolean locksOutliveTheirHolder();
-
-    /**
      * Removes the lock if {@code holderId} still holds it; a lock taken by anyone else in the meantime stays.
      *
      * @return false when that holder no longer holds the lock
@@ -101,9 +117,6 @@ public interface Dialect {
 
     /** The text of a new migration file. */
     String template(String name, boolean up, Instant created);
-
-    /** A URL of the form Brokle uses, for messages that show how to configure this datasource. */
-    String exampleUrl();
 
     /** Short product and driver description for {@code info}. */
     String describeDriver();

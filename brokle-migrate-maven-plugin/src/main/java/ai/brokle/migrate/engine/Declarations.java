@@ -139,7 +139,7 @@ final class Declarations {
                 }
                 for (Migration migration : plan.rechecksum()) {
                     TranslatedMigration translated = target.translate(migration);
-                    if (target.dialect.updatesChangeLogInPlace()) {
+                    if (target.dialect.facts().updatesChangeLogInPlace()) {
                         target.changeLog().updateChecksum(translated);
                     } else {
                         target.changeLog().unmarkRan(translated);

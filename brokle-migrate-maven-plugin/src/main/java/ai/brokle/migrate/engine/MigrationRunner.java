@@ -65,7 +65,7 @@ final class MigrationRunner {
     }
 
     private boolean inTransaction(TranslatedMigration migration) {
-        return target.dialect.transactional() && migration.migration().transactional();
+        return target.dialect.facts().transactional() && migration.migration().transactional();
     }
 
     /**

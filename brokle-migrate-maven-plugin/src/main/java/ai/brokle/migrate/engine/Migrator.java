@@ -146,9 +146,10 @@ public final class Migrator {
         return new Validation(config, reporter).run();
     }
 
-    /** Writes the next migration pair for the selected datasource ({@code db=all} means PostgreSQL); no database. */
+    /** Writes the next migration pair for the selected datasource ({@code db=all} means the primary); no database. */
     public List<Path> create(Clock clock) {
-        DatasourceConfig datasource = config.datasources().get(0);
+        DatasourceConfig datasource = config.datasources().size() == 1 ? config.datasources().get(0)
+                : config.datasource(Dialects.primary().name()).orElseThrow();
         return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), config.name());
     }
 
@@ -216,7 +217,8 @@ public final class Migrator {
     long requireVersion(String goal) {
         if (config.version() == null) {
             throw new ConfigurationException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
-                    + " -Dbrokle.migrate.db=postgres -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
+                    + " -Dbrokle.migrate.db=" + Dialects.primary().name()
+                    + " -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
         }
         return config.version();
     }

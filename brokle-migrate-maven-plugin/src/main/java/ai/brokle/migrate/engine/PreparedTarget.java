@@ -260,7 +260,8 @@ final class PreparedTarget implements AutoCloseable {
                 lock.close();
             } catch (SQLException e) {
                 reporter.warn("[" + target.name() + "] could not release the migration lock: " + e.getMessage()
-                        + (target.dialect.locksOutliveTheirHolder() ? ". It stays until removed: status shows its "
+                        + (target.dialect.facts().locksOutliveTheirHolder()
+                        ? ". It stays until removed: status shows its "
                         + "holder, and mvn brokle-migrate:unlock -Dbrokle.migrate.db=" + target.name()
                         + " -Dbrokle.migrate.holder=<id> removes it" : " (it is released when the connection closes)"));
             }

@@ -72,7 +72,7 @@ public final class Repairs {
                     reporter.info("[" + target.name() + "] no change: the migration lock is free");
                     continue;
                 }
-                if (!target.dialect.locksOutliveTheirHolder()) {
+                if (!target.dialect.facts().locksOutliveTheirHolder()) {
                     reporter.info("[" + target.name() + "] no change: the migration lock is held by "
                             + holder.get().describe() + ", a live session; it is released when that session ends");
                     continue;

@@ -66,7 +66,7 @@ final class ScratchSession implements AutoCloseable {
             embedded = server.get();
             serverUrl = embedded.jdbcUrl();
             user = embedded.username();
-            where = "the embedded PostgreSQL";
+            where = "the embedded " + dialect.traits().productName();
         }
         try {
             this.server = dialect.connect(serverUrl, user, config.password());
@@ -100,9 +100,9 @@ final class ScratchSession implements AutoCloseable {
                     + config.displayUrl() + ": " + reason + ". Check that the server accepts CREATE DATABASE, "
                     + "then run verify again.", e);
         }
-        DatasourceConfig scratchConfig = new DatasourceConfig(name(), scratch.jdbcUrl(serverUrl, database), user,
-                config.password(), false, config.dir(), config.table(), null, config.properties(),
-                config.tableEngine(), config.statementTimeout(), config.lockTimeout());
+        DatasourceConfig scratchConfig = new DatasourceConfig(config.kind(), scratch.jdbcUrl(serverUrl, database),
+                user, config.password(), false, config.dir(), config.table(), null, config.tableEngine(),
+                config.statementTimeout(), config.lockTimeout());
         target = new Target(scratchConfig, dialect, template.migrations);
         target.open(workDir.resolve("verify"), reporter);
         try {

@@ -1,10 +1,10 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.InternalFailure;
-import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.seed.SeedFileParser;
 import ai.brokle.migrate.seed.SeedResult;
@@ -41,9 +41,10 @@ final class SeedCommand {
     SeedResult run() {
         Path file = seedFile();
         String shown = shown(file);
-        List<String> datasources = ConfigResolver.DATASOURCES;
-        SeedSet set = new SeedFileParser(datasources.get(0), new HashSet<>(datasources.subList(1,
-                datasources.size())), config.baseDir()).parse(file, shown);
+        String primary = Dialects.primary().name();
+        Set<String> sections = new HashSet<>();
+        Dialects.all().stream().map(Dialect::name).filter(name -> !name.equals(primary)).forEach(sections::add);
+        SeedSet set = new SeedFileParser(primary, sections, config.baseDir()).parse(file, shown);
         List<String> skipped = new ArrayList<>();
         Set<String> selected = new HashSet<>();
         List<Target> targets = new ArrayList<>();

@@ -40,7 +40,7 @@ final class Target implements AutoCloseable {
         this.config = config;
         this.dialect = dialect;
         this.migrations = migrations;
-        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.syntax()));
+        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.facts().syntax()));
     }
 
     String name() {
@@ -69,8 +69,9 @@ final class Target implements AutoCloseable {
             embedded = server.get();
             url = embedded.jdbcUrl();
             user = embedded.username();
-            reporter.info("[" + name() + "] No PostgreSQL URL configured: using the embedded PostgreSQL at " + url
-                    + " (data in " + workDir.resolve("postgres-data") + ")");
+            String product = dialect.traits().productName();
+            reporter.info("[" + name() + "] No " + product + " URL configured: using the embedded " + product + " at "
+                    + url + " (data in " + embedded.dataDir() + ")");
         }
         try {
             connection = dialect.connect(url, user, config.password());

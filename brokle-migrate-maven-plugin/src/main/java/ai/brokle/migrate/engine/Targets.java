@@ -1,20 +1,21 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.DatasourceKind;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.source.MigrationDirectory;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The selected datasources of a goal, their migration files loaded and validated before anything connects. */
 record Targets(MigrateConfig config, Reporter reporter) {
 
-    /** @param reverse true for down and the destructive goals: ClickHouse first, then PostgreSQL */
+    /** @param reverse true for down and the destructive goals: the reverse of the dialects' up order */
     List<Target> load(boolean reverse) {
         List<Target> targets = new ArrayList<>();
         for (DatasourceConfig datasource : config.datasources()) {
@@ -29,9 +30,8 @@ record Targets(MigrateConfig config, Reporter reporter) {
             targets.add(new Target(datasource, Dialects.of(datasource.name()),
                     MigrationDirectory.load(datasource.dir())));
         }
-        if (reverse) {
-            Collections.reverse(targets);
-        }
+        Comparator<Target> upOrder = Comparator.comparingInt(target -> target.dialect.facts().upOrder());
+        targets.sort(reverse ? upOrder.reversed() : upOrder);
         return targets;
     }
 
@@ -40,14 +40,16 @@ record Targets(MigrateConfig config, Reporter reporter) {
         List<Target> targets = load(false);
         if (targets.size() != 1) {
             throw new ConfigurationException(goal + " sets one datasource to one version, but " + targets.size()
-                    + " datasources are selected. Name one: -Dbrokle.migrate.db=postgres or -Dbrokle.migrate.db=clickhouse");
+                    +  " datasources are selected. Name one: " + Dialects.all().stream()
+                    .map(dialect -> "-Dbrokle.migrate.db=" + dialect.name()).collect(Collectors.joining(" or ")));
         }
         return targets;
     }
 
     private static ConfigurationException notConfigured(String name) {
+        DatasourceKind.Traits kind = Dialects.of(name).traits();
         return new ConfigurationException(name + " is not configured. Set brokle.migrate." + name + ".url (or the "
-                + ConfigResolver.urlVariable(name) + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
-                + Dialects.of(name).exampleUrl());
+                + kind.urlVariable() + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
+                + kind.exampleUrl());
     }
 }

@@ -49,8 +49,8 @@ final class Validation {
                 continue;
             }
             Dialect dialect = Dialects.of(datasource.name());
-            linters.put(datasource, new Linter(datasource.name(), dialect.syntax(), dialect.transactional(),
-                    dialect.lintRules(), config.baseDir(), options));
+            linters.put(datasource, new Linter(datasource.name(), dialect.facts().syntax(),
+                    dialect.facts().transactional(), dialect.lintRules(), config.baseDir(), options));
         }
         requireKnownIgnores(linters.values());
         List<LintResult> results = new ArrayList<>();

@@ -4,6 +4,7 @@ import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.Credentials;
 import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.engine.Configurations;
 import ai.brokle.migrate.engine.Confirmer;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.Reporter;
@@ -72,7 +73,7 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         MigrateConfig config = null;
         try {
-            config = ConfigResolver.resolve(sources());
+            config = Configurations.resolve(sources());
             config.notes().forEach(note -> getLog().info(note));
             run(new Migrator(config, reporter(), this::prompt), config);
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.bench;
 
-import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.engine.Configurations;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.engine.Confirmer;
@@ -261,7 +261,7 @@ public final class CopyVsSeedBenchmark {
         properties.put("brokle.migrate.postgres.url", url);
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(REPO, REPO.resolve(
+        MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, REPO.resolve(
                 "brokle-migrate-maven-plugin/target/bench"), Map.of(), Map.of(), properties, id -> Optional.empty()));
         return new Migrator(config, new Reporter() {
             @Override

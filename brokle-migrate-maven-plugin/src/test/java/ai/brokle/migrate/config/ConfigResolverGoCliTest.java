@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class ConfigResolverGoCliTest {
 
     private MigrateConfig resolve() {
         return ConfigResolver.resolve(new ConfigSources(baseDir, baseDir.resolve("target/brokle-migrate"), pom, env,
-                cli, id -> Optional.empty()));
+                cli, id -> Optional.empty()), Dialects.all());
     }
 
     private DatasourceConfig postgres() {

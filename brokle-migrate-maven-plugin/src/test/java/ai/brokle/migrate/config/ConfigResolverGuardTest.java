@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ConfigResolverGuardTest {
 
     private MigrateConfig resolve() {
         return ConfigResolver.resolve(new ConfigSources(baseDir, baseDir.resolve("target"), pom, Map.of(), cli,
-                id -> Optional.empty()));
+                id -> Optional.empty()), Dialects.all());
     }
 
     private DatasourceConfig datasource(String name) {

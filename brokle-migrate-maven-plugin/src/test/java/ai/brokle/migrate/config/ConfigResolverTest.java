@@ -1,6 +1,7 @@
 package ai.brokle.migrate.config;
 
 import ai.brokle.migrate.UserError;
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class ConfigResolverTest {
     private MigrateConfig resolve() {
         Function<String, Optional<Credentials>> lookup = id -> Optional.ofNullable(servers.get(id));
         return ConfigResolver.resolve(new ConfigSources(baseDir, baseDir.resolve("target/brokle-migrate"), pom, env,
-                cli, lookup));
+                cli, lookup), Dialects.all());
     }
 
     private ConfigurationException failure() {

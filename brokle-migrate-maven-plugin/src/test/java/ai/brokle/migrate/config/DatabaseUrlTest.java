@@ -1,6 +1,7 @@
 package ai.brokle.migrate.config;
 
 import ai.brokle.migrate.UserError;
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,7 +29,7 @@ class DatabaseUrlTest {
     }
 
     private DatabaseUrl parse(String datasource, String url, Integer httpPort) {
-        return DatabaseUrl.parse(datasource, PARAM, url, httpPort, notes::add);
+        return DatabaseUrl.parse(Dialects.of(datasource), PARAM, url, httpPort, notes::add);
     }
 
     static Stream<Arguments> conversions() {

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.config;
 
 import ai.brokle.migrate.UserError;
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,7 @@ class GoMigrateUrlParametersTest {
     private final List<String> notes = new ArrayList<>();
 
     private DatabaseUrl parse(String datasource, String url) {
-        return DatabaseUrl.parse(datasource, PARAM, url, null, notes::add);
+        return DatabaseUrl.parse(Dialects.of(datasource), PARAM, url, null, notes::add);
     }
 
     private ConfigurationException refused(String datasource, String url) {

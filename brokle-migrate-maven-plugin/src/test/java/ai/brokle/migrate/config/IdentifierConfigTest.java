@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ class IdentifierConfigTest {
 
     private static MigrateConfig resolve(Map<String, String> properties) {
         return ConfigResolver.resolve(new ConfigSources(Path.of("."), Path.of("target"), Map.of(), Map.of(),
-                properties, id -> Optional.empty()));
+                properties, id -> Optional.empty()), Dialects.all());
     }
 
     @Test

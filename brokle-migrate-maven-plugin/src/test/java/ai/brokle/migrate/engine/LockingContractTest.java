@@ -73,7 +73,7 @@ abstract class LockingContractTest {
     }
 
     DatasourceConfig datasourceConfig() {
-        return new DatasourceConfig(datasource(), url, null, null, false, dir, "schema_migrations", null, Map.of());
+        return new DatasourceConfig(Dialects.of(datasource()), url, null, null, false, dir, "schema_migrations", null);
     }
 
     /** Takes the migration lock on {@code connection}, as a concurrent {@code up} in another process would. */

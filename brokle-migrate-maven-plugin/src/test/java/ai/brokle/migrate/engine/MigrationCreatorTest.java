@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,8 +42,8 @@ class MigrationCreatorTest {
     private final MigrationCreator creator = new MigrationCreator(CLOCK);
 
     private DatasourceConfig datasource(String name, Path dir) {
-        return new DatasourceConfig(name, null, null, null, name.equals("postgres"), dir, "schema_migrations", null,
-                Map.of());
+        return new DatasourceConfig(Dialects.of(name), null, null, null, name.equals("postgres"), dir,
+                "schema_migrations", null);
     }
 
     private List<Path> create(Path dir, String name) {

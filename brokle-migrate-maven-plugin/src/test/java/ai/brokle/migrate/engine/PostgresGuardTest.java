@@ -1,5 +1,6 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.dialect.postgres.PostgresDialect;
@@ -114,8 +115,8 @@ class PostgresGuardTest {
 
     @Test
     void guardsLastForTheTransactionOrUntilReleased() throws SQLException {
-        DatasourceConfig config = new DatasourceConfig("postgres", url, null, null, false, project, "schema_migrations",
-                null, Map.of(), null, Duration.ofSeconds(30), Duration.ofMillis(1500));
+        DatasourceConfig config = new DatasourceConfig(Dialects.of("postgres"), url, null, null, false, project,
+                "schema_migrations", null, null, Duration.ofSeconds(30), Duration.ofMillis(1500));
         MigrationGuard guard = new PostgresDialect().guard(config);
         try (Connection c = TestPostgres.connect(url)) {
             c.setAutoCommit(false);

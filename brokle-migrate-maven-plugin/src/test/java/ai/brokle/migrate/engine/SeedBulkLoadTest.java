@@ -1,6 +1,5 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.seed.InvalidSeedException;
@@ -254,7 +253,7 @@ class SeedBulkLoadTest {
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
         properties.put("brokle.migrate.seedFile", file.toString());
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(REPO, work.resolve("target"), Map.of(),
+        MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, work.resolve("target"), Map.of(),
                 Map.of(), properties, id -> Optional.empty()));
         return new Migrator(config, new Reporter() {
             @Override

@@ -1,6 +1,5 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.seed.InvalidSeedException;
@@ -58,7 +57,7 @@ class SeedPostgresTest {
         properties.put("brokle.migrate.db", "postgres");
         properties.put("brokle.migrate.postgres.url", templateUrl);
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(REPO, REPO.resolve("target/seed-test"),
+        MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, REPO.resolve("target/seed-test"),
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
         new Migrator(config, quiet(), action -> Confirmer.Decision.NO_CONSOLE).up();
     }

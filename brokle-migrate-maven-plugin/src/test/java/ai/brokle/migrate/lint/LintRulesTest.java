@@ -24,8 +24,8 @@ class LintRulesTest {
 
     static LintResult lint(String datasource, Path dir, LintOptions options) {
         Dialect dialect = Dialects.of(datasource);
-        return new Linter(datasource, dialect.syntax(), dialect.transactional(), dialect.lintRules(), Path.of(""),
-                options).run(dir);
+        return new Linter(datasource, dialect.facts().syntax(), dialect.facts().transactional(), dialect.lintRules(),
+                Path.of(""), options).run(dir);
     }
 
     @ParameterizedTest(name = "{0} in {2}:{3}")

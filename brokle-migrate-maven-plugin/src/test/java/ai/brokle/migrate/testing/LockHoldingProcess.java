@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,8 +41,8 @@ public final class LockHoldingProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        DatasourceConfig config = new DatasourceConfig("clickhouse", args[0], null, null, false, Path.of("."),
-                "schema_migrations", null, Map.of());
+        DatasourceConfig config = new DatasourceConfig(Dialects.of("clickhouse"), args[0], null, null, false,
+                Path.of("."), "schema_migrations", null);
         Connection connection = Dialects.of("clickhouse").connect(args[0], "default", "");
         Dialects.of("clickhouse").lock(connection, config, Duration.ofSeconds(60));
         System.out.println("HELD");

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.testing;
 
-import ai.brokle.migrate.config.ConfigResolver;
+import ai.brokle.migrate.engine.Configurations;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.engine.Confirmer;
@@ -29,7 +29,7 @@ public final class TestMigrators {
     /** As {@link #build(Path, Map, List, Confirmer)}, with the plugin's work directory somewhere else. */
     public static Migrator build(Path project, Path workDir, Map<String, String> properties, List<String> log,
                                  Confirmer confirmer) {
-        MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, workDir,
+        MigrateConfig config = Configurations.resolve(new ConfigSources(project, workDir,
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
         return new Migrator(config, new Reporter() {
             @Override

@@ -1,8 +1,10 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.config.DatabaseUrl;
 import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.GoMigrateParameters;
+import ai.brokle.migrate.config.UrlInput;
 import ai.brokle.migrate.dialect.Dialect;
-import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.Isolation;
 import ai.brokle.migrate.dialect.MigrationGuard;
@@ -13,7 +15,6 @@ import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.state.VersionTable;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,29 +32,26 @@ import java.util.Set;
 /** ClickHouse over HTTP with the modern JDBC driver: no transactions, one statement per request. */
 public final class ClickHouseDialect implements Dialect {
 
+    /**
+     * Migrated after PostgreSQL. Its Liquibase extension cannot update a DATABASECHANGELOG row in place; its lock is
+     * a table row that outlives a killed run.
+     */
+    private static final Facts FACTS = new Facts(new Traits("clickhouse", "ClickHouse", "CLICKHOUSE_URL",
+            "CLICKHOUSE_MIGRATIONS_PATH", "migrations/clickhouse", false,
+            "clickhouse://user:pass@localhost:" + ClickHouseUrl.NATIVE_PORT + "/default",
+            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_ENGINE, GoMigrateParameters.CLUSTER,
+                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
+            false, List.of(new DurationSetting("maxExecutionTime", ChronoUnit.SECONDS))),
+            SqlSyntax.CLICKHOUSE, false, false, true, 1, false);
+
     @Override
-    public String name() {
-        return "clickhouse";
+    public Facts facts() {
+        return FACTS;
     }
 
     @Override
-    public SqlSyntax syntax() {
-        return SqlSyntax.CLICKHOUSE;
-    }
-
-    @Override
-    public boolean transactional() {
-        return false;
-    }
-
-    @Override
-    public boolean updatesChangeLogInPlace() {
-        return false;
-    }
-
-    @Override
-    public Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
-        return Optional.empty();
+    public DatabaseUrl jdbcUrl(UrlInput url) {
+        return ClickHouseUrl.jdbcUrl(url);
     }
 
     @Override
@@ -139,11 +138,6 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     @Override
-    public boolean locksOutliveTheirHolder() {
-        return true;
-    }
-
-    @Override
     public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) throws SQLException {
         return ClickHouseLock.release(connection, ClickHouseLock.tableFor(config.table()), config.cluster(), holderId);
     }
@@ -191,11 +185,6 @@ public final class ClickHouseDialect implements Dialect {
                 ? header + "\n-- CREATE TABLE IF NOT EXISTS " + name + " (\n--     id String,\n--     created_at "
                   + "DateTime64(3) DEFAULT now64(3)\n-- )\n-- ENGINE = MergeTree()\n-- ORDER BY (id);\n"
                 : header + "\n-- DROP TABLE IF EXISTS " + name + ";\n";
-    }
-
-    @Override
-    public String exampleUrl() {
-        return "clickhouse://user:pass@localhost:9000/default";
     }
 
     @Override

@@ -19,9 +19,11 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDir;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
     }
 
     static EmbeddedPostgresServer start(Path dataDir) {
@@ -34,7 +36,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, dataDir);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedStartFailedException("The embedded PostgreSQL could not start in " + dataDir + ": " + e.getMessage()
                     + ". If another build is using it, wait for it to finish; otherwise see " + log
@@ -50,6 +52,11 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     @Override
     public String username() {
         return USER;
+    }
+
+    @Override
+    public Path dataDir() {
+        return dataDir;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.config.DatabaseUrl;
 import ai.brokle.migrate.config.DatasourceConfig;
+import ai.brokle.migrate.config.GoMigrateParameters;
+import ai.brokle.migrate.config.UrlInput;
 import ai.brokle.migrate.dialect.Dialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
 import ai.brokle.migrate.dialect.LockHolder;
@@ -21,7 +24,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -29,24 +34,30 @@ import java.util.Set;
 /** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
 public final class PostgresDialect implements Dialect {
 
+    /** Migrated first; the main database. Advisory locks end with their session. */
+    private static final Facts FACTS = new Facts(new Traits("postgres", "PostgreSQL", "DATABASE_URL",
+            "DATABASE_MIGRATIONS_PATH", "migrations", true,
+            "postgres://user:pass@localhost:" + PostgresUrl.DEFAULT_PORT + "/brokle?sslmode=disable",
+            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_QUOTED, GoMigrateParameters.STATEMENT_TIMEOUT,
+                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
+            true, List.of(new DurationSetting("statementTimeout", ChronoUnit.MILLIS),
+                    new DurationSetting("lockTimeout", ChronoUnit.MILLIS))),
+            SqlSyntax.POSTGRES, true, true, false, 0, true);
+
     @Override
-    public String name() {
-        return "postgres";
+    public Facts facts() {
+        return FACTS;
     }
 
     @Override
-    public SqlSyntax syntax() {
-        return SqlSyntax.POSTGRES;
+    public DatabaseUrl jdbcUrl(UrlInput url) {
+        return PostgresUrl.jdbcUrl(url);
     }
 
+    /** Brokle's DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME and DB_SSLMODE. */
     @Override
-    public boolean transactional() {
-        return true;
-    }
-
-    @Override
-    public boolean updatesChangeLogInPlace() {
-        return true;
+    public Optional<VariablesUrl> urlFromVariables(Map<String, String> variables, String layer) {
+        return DbVariables.postgresUrl(variables, layer).map(url -> new VariablesUrl(url, DbVariables.origin(layer)));
     }
 
     @Override
@@ -125,11 +136,6 @@ public final class PostgresDialect implements Dialect {
 
     /** Advisory locks end with their session: there is never a stale one to release. */
     @Override
-    public boolean locksOutliveTheirHolder() {
-        return false;
-    }
-
-    @Override
     public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) {
         return false;
     }
@@ -169,11 +175,6 @@ public final class PostgresDialect implements Dialect {
                 ? header + "\n-- Write the schema change here, e.g.\n-- CREATE TABLE IF NOT EXISTS " + name
                   + " (\n--     id VARCHAR(26) PRIMARY KEY,\n--     created_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP\n-- );\n"
                 : header + "\n-- Undo the up migration here, e.g.\n-- DROP TABLE IF EXISTS " + name + ";\n";
-    }
-
-    @Override
-    public String exampleUrl() {
-        return "postgres://user:pass@localhost:5432/brokle?sslmode=disable";
     }
 
     @Override

@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -25,8 +24,8 @@ class ClickHouseVersionTableTest {
     private final String url = TestClickHouse.newDatabase("version_table");
 
     private VersionTable table(Connection connection) {
-        return new ClickHouseDialect().versionTable(connection, new DatasourceConfig("clickhouse", url, null, null,
-                false, Path.of("."), "schema_migrations", null, Map.of()));
+        return new ClickHouseDialect().versionTable(connection, new DatasourceConfig(new ClickHouseDialect(),
+                url, null, null, false, Path.of("."), "schema_migrations", null));
     }
 
     @Test

@@ -1,4 +1,6 @@
-package ai.brokle.migrate.config;
+package ai.brokle.migrate.dialect.postgres;
+
+import ai.brokle.migrate.config.ConfigurationException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +43,7 @@ final class DbVariables {
                     + "DB_HOST=localhost.");
         }
         String port = value(variables, "DB_PORT");
-        port = port == null ? "5432" : port.strip();
+        port = port == null ? String.valueOf(PostgresUrl.DEFAULT_PORT) : port.strip();
         if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             throw error(origin, "DB_PORT", variables, "is not a port number (1-65535). Fix it, e.g. DB_PORT=5432.");
         }

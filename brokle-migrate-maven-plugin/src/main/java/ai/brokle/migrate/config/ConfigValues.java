@@ -1,0 +1,43 @@
+package ai.brokle.migrate.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** The values being resolved by parameter name (e.g. {@code postgres.url}), each with the layer it came from. */
+final class ConfigValues {
+
+    private final Map<String, String> values = new HashMap<>();
+    private final Map<String, String> origins = new HashMap<>();
+
+    /** Sets every value of a layer over the lower ones. */
+    void layer(Map<String, String> layerValues, String origin) {
+        layerValues.forEach((key, value) -> put(key, value, origin));
+    }
+
+    void put(String key, String value, String origin) {
+        values.put(key, value);
+        origins.put(key, origin);
+    }
+
+    String get(String key) {
+        return values.get(key);
+    }
+
+    /** True when the value was set by a layer above the defaults. */
+    boolean isExplicit(String key) {
+        String value = get(key);
+        return value != null && !value.isBlank() && !"default".equals(origins.get(key));
+    }
+
+    /** The parameter and where its value came from, as error messages name it. */
+    String describe(String key) {
+        return ConfigResolver.PREFIX + key + " (from " + origins.getOrDefault(key, "default") + ")";
+    }
+
+    /** An error naming the parameter, its origin and its value (masked), followed by {@code problem}. */
+    ConfigurationException error(String key, String problem) {
+        String value = get(key);
+        String shown = key.endsWith("password") ? "***" : SecretMasker.maskUrl(value);
+        return new ConfigurationException(describe(key) + "=" + shown + " " + problem);
+    }
+}
