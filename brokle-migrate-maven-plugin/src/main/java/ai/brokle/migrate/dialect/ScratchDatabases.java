@@ -18,22 +18,22 @@ public interface ScratchDatabases {
     /** Drops the database and whatever it holds, closing other sessions on it where the server allows. */
     void drop(Connection server, String name) throws SQLException;
 
-    /** The JDBC URL of database {@code name} on the server that {@code serverUrl} points to. */
-    String jdbcUrl(String serverUrl, String name);
+    /**
+     * The JDBC URL of database {@code name} on the server that {@code serverUrl} points to: the URL path of a
+     * {@code scheme://host:port/db?query} JDBC URL replaced.
+     */
+    default String jdbcUrl(String serverUrl, String name) {
+        int authority = serverUrl.indexOf("://");
+        int path = serverUrl.indexOf('/', authority + 3);
+        int query = serverUrl.indexOf('?', authority + 3);
+        String head = path < 0 || (query >= 0 && query < path)
+                ? (query < 0 ? serverUrl : serverUrl.substring(0, query)) : serverUrl.substring(0, path);
+        return head + "/" + name + (query < 0 ? "" : serverUrl.substring(query));
+    }
 
     /** True when the server refused because the user may not create databases. */
     boolean isPermissionDenied(SQLException e);
 
     /** How to let {@code user} create databases, for the error message. */
     String permissionFix(String user);
-
-    /** Replaces the database (the URL path) of a {@code scheme://host:port/db?query} JDBC URL. */
-    static String withDatabase(String url, String name) {
-        int authority = url.indexOf("://");
-        int path = url.indexOf('/', authority + 3);
-        int query = url.indexOf('?', authority + 3);
-        String head = path < 0 || (query >= 0 && query < path) ? (query < 0 ? url : url.substring(0, query))
-                : url.substring(0, path);
-        return head + "/" + name + (query < 0 ? "" : url.substring(query));
-    }
 }

@@ -1,9 +1,9 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -15,13 +15,8 @@ final class ClickHouseScratch implements ScratchDatabases {
     @Override
     public List<String> list(Connection server, String prefix) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement statement = server.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT name FROM system.databases WHERE startsWith(name, " + ClickHouseSql.literal(prefix)
-                        + ") ORDER BY name")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
+        RowReader.forEachRow(server, "SELECT name FROM system.databases WHERE startsWith(name, "
+                + ClickHouseSql.literal(prefix) + ") ORDER BY name", rs -> names.add(rs.getString(1)));
         return names;
     }
 
@@ -33,11 +28,6 @@ final class ClickHouseScratch implements ScratchDatabases {
     @Override
     public void drop(Connection server, String name) throws SQLException {
         execute(server, "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name));
-    }
-
-    @Override
-    public String jdbcUrl(String serverUrl, String name) {
-        return ScratchDatabases.withDatabase(serverUrl, name);
     }
 
     /** Code 497: ACCESS_DENIED. */

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.seed.ColumnType;
 import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
@@ -21,12 +22,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +50,7 @@ final class ClickHouseSeedStore implements SeedStore {
     private static final Pattern AT_ROW = Pattern.compile("\\(at row (\\d+)\\)");
 
     private final Connection connection;
-    private final List<String> written = new ArrayList<>();
+    private final Set<String> written = new LinkedHashSet<>();
 
     ClickHouseSeedStore(Connection connection) {
         this.connection = connection;
@@ -68,19 +68,15 @@ final class ClickHouseSeedStore implements SeedStore {
             for (String table : tables) {
                 statement.setString(index++, table);
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Column> tableColumns = columns.computeIfAbsent(rs.getString(1),
-                            t -> new LinkedHashMap<>());
-                    if (NOT_WRITABLE.contains(rs.getString(4))) {
-                        continue;
-                    }
+            RowReader.forEachRow(statement, rs -> {
+                Map<String, Column> tableColumns = columns.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>());
+                if (!NOT_WRITABLE.contains(rs.getString(4))) {
                     String type = rs.getString(3);
                     // ClickHouse fills every left-out column (its DEFAULT or the type's zero value)
                     tableColumns.put(rs.getString(2), new Column(rs.getString(2), ClickHouseTypes.parse(type),
                             ClickHouseTypes.nullable(type), true));
                 }
-            }
+            });
         }
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
         columns.forEach((name, cols) -> schemas.put(name, new TableSchema(name, cols, List.of(), List.of(),
@@ -161,9 +157,7 @@ final class ClickHouseSeedStore implements SeedStore {
                 }
             }
         }
-        if (!written.contains(table.name())) {
-            written.add(table.name());
-        }
+        written.add(table.name());
         return new WriteCounts(rows.size(), 0, 0);
     }
 
@@ -172,9 +166,7 @@ final class ClickHouseSeedStore implements SeedStore {
         InsertSettings settings = new InsertSettings().setDatabase(connection.getSchema());
         try (InputStream data = csv.open(); InsertResponse response = connection.unwrap(ConnectionImpl.class)
                 .getClient().insert(table.name(), csv.columns(), data, ClickHouseFormat.CSVWithNames, settings).get()) {
-            if (!written.contains(table.name())) {
-                written.add(table.name());
-            }
+            written.add(table.name());
             return new WriteCounts(response.getWrittenRows(), 0, 0);
         } catch (ExecutionException | ServerException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;

@@ -1,10 +1,10 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,11 +19,7 @@ final class PostgresScratch implements ScratchDatabases {
         try (PreparedStatement query = server.prepareStatement(
                 "SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname")) {
             query.setString(1, prefix);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
+            RowReader.forEachRow(query, rs -> names.add(rs.getString(1)));
         }
         return names;
     }
@@ -36,11 +32,6 @@ final class PostgresScratch implements ScratchDatabases {
     @Override
     public void drop(Connection server, String name) throws SQLException {
         execute(server, "DROP DATABASE IF EXISTS " + PostgresNames.quote(name) + " WITH (FORCE)");
-    }
-
-    @Override
-    public String jdbcUrl(String serverUrl, String name) {
-        return ScratchDatabases.withDatabase(serverUrl, name);
     }
 
     /** 42501: insufficient_privilege (no CREATEDB). */

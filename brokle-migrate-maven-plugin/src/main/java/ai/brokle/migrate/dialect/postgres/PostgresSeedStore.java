@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
@@ -302,11 +303,7 @@ final class PostgresSeedStore implements SeedStore {
             statement.setString(1, constraint);
             statement.setString(2, sql.table(table));
             List<String> columns = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
+            RowReader.forEachRow(statement, rs -> columns.add(rs.getString(1)));
             return columns;
         } catch (SQLException e) {
             return List.of();
