@@ -84,8 +84,7 @@ final class PostgresSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 if (values.get(i) != null) { // as COPY sends it: the server reads it as the column's type
                     Object value = values.get(i);
-                    statement.setObject(parameter++, value instanceof List<?> list ? PostgresSeedCopy.arrayLiteral(list)
-                            : PostgresSeedCopy.text(value), Types.OTHER);
+                    statement.setObject(parameter++, PostgresSeedCopy.input(value), Types.OTHER);
                 }
             }
             return SeedStore.rows(statement, select.size());
