@@ -18,17 +18,9 @@ public interface ScratchDatabases {
     /** Drops the database and whatever it holds, closing other sessions on it where the server allows. */
     void drop(Connection server, String name) throws SQLException;
 
-    /**
-     * The JDBC URL of database {@code name} on the server that {@code serverUrl} points to: the URL path of a
-     * {@code scheme://host:port/db?query} JDBC URL replaced.
-     */
+    /** The JDBC URL of database {@code name} on the server that {@code serverUrl} points to. */
     default String jdbcUrl(String serverUrl, String name) {
-        int authority = serverUrl.indexOf("://");
-        int path = serverUrl.indexOf('/', authority + 3);
-        int query = serverUrl.indexOf('?', authority + 3);
-        String head = path < 0 || (query >= 0 && query < path)
-                ? (query < 0 ? serverUrl : serverUrl.substring(0, query)) : serverUrl.substring(0, path);
-        return head + "/" + name + (query < 0 ? "" : serverUrl.substring(query));
+        return withDatabase(serverUrl, name);
     }
 
     /** True when the server refused because the user may not create databases. */
@@ -36,4 +28,14 @@ public interface ScratchDatabases {
 
     /** How to let {@code user} create databases, for the error message. */
     String permissionFix(String user);
+
+    /** Replaces the database (the URL path) of a {@code scheme://host:port/db?query} JDBC URL. */
+    static String withDatabase(String url, String name) {
+        int authority = url.indexOf("://");
+        int path = url.indexOf('/', authority + 3);
+        int query = url.indexOf('?', authority + 3);
+        String head = path < 0 || (query >= 0 && query < path) ? (query < 0 ? url : url.substring(0, query))
+                : url.substring(0, path);
+        return head + "/" + name + (query < 0 ? "" : url.substring(query));
+    }
 }
