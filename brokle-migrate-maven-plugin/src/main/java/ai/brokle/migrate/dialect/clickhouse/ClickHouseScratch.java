@@ -5,7 +5,6 @@ import ai.brokle.migrate.dialect.ScratchDatabases;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,13 +20,13 @@ final class ClickHouseScratch implements ScratchDatabases {
     }
 
     @Override
-    public void create(Connection server, String name) throws SQLException {
-        execute(server, "CREATE DATABASE " + ClickHouseSql.identifier(name));
+    public String createSql(String name) {
+        return "CREATE DATABASE " + ClickHouseSql.identifier(name);
     }
 
     @Override
-    public void drop(Connection server, String name) throws SQLException {
-        execute(server, "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name));
+    public String dropSql(String name) {
+        return "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name);
     }
 
     /** Code 497: ACCESS_DENIED. */
@@ -42,11 +41,5 @@ final class ClickHouseScratch implements ScratchDatabases {
         return "Let the user create and drop databases (as an administrator: GRANT CREATE DATABASE, DROP DATABASE, "
                 + "CREATE TABLE, DROP TABLE, ALTER, INSERT, SELECT ON brokle_verify_*.* TO "
                 + (user == null ? "default" : user) + ")";
-    }
-
-    private static void execute(Connection server, String sql) throws SQLException {
-        try (Statement statement = server.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }
