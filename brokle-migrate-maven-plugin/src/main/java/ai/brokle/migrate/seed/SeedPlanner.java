@@ -93,17 +93,17 @@ final class SeedPlanner {
     /** A CSV table: the file must exist and its header name the table's columns, keys and required columns. */
     private CsvFile csv(SeedTable table, TableSchema schema) {
         SeedSet.CsvSource source = table.csv();
-        List<String> header;
-        try {
-            header = Files.isRegularFile(source.path()) ? CsvFile.header(source.path()) : null;
-        } catch (IOException e) {
-            throw new InvalidSeedException(file, table.line(), table.name(), "cannot read the CSV file "
-                    + source.shown() + ": " + e.getMessage(), "Check that the file is readable UTF-8 text");
-        }
         if (!Files.isRegularFile(source.path())) {
             throw new InvalidSeedException(file, table.line(), table.name(), "the CSV file " + source.shown()
                     + " does not exist (" + source.path() + ")", "Fix the path: it is relative to the project "
                     + "directory, e.g. {csv: seeds/" + table.name() + ".csv}");
+        }
+        List<String> header;
+        try {
+            header = CsvFile.header(source.path());
+        } catch (IOException e) {
+            throw new InvalidSeedException(file, table.line(), table.name(), "cannot read the CSV file "
+                    + source.shown() + ": " + e.getMessage(), "Check that the file is readable UTF-8 text");
         }
         String fix = "The first line of the CSV file names the columns of " + schema.name() + ", e.g. "
                 + String.join(",", schema.columns().keySet());

@@ -94,7 +94,7 @@ final class ClickHouseSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 bind(statement, i + 1, table.columns().get(where.get(i)).type(), values.get(i));
             }
-            return SeedStore.rows(statement, select.size());
+            return RowReader.values(statement, select.size());
         }
     }
 

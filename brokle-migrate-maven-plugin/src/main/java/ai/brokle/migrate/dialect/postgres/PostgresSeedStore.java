@@ -87,7 +87,7 @@ final class PostgresSeedStore implements SeedStore {
                     statement.setObject(parameter++, PostgresSeedCopy.input(value), Types.OTHER);
                 }
             }
-            return SeedStore.rows(statement, select.size());
+            return RowReader.values(statement, select.size());
         }
     }
 
