@@ -2,6 +2,7 @@ package ai.brokle.migrate.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -13,13 +14,24 @@ public interface ScratchDatabases {
     /** Names of the databases on the server that start with {@code prefix}. */
     List<String> list(Connection server, String prefix) throws SQLException;
 
-    void create(Connection server, String name) throws SQLException;
+    /** The statement that creates the empty database {@code name}. */
+    String createSql(String name);
 
-    /** Drops the database and whatever it holds, closing other sessions on it where the server allows. */
-    void drop(Connection server, String name) throws SQLException;
+    /** The statement that drops the database and what it holds, closing other sessions on it where it can. */
+    String dropSql(String name);
+
+    default void create(Connection server, String name) throws SQLException {
+        outsideTransaction(server, createSql(name));
+    }
+
+    default void drop(Connection server, String name) throws SQLException {
+        outsideTransaction(server, dropSql(name));
+    }
 
     /** The JDBC URL of database {@code name} on the server that {@code serverUrl} points to. */
-    String jdbcUrl(String serverUrl, String name);
+    default String jdbcUrl(String serverUrl, String name) {
+        return withDatabase(serverUrl, name);
+    }
 
     /** True when the server refused because the user may not create databases. */
     boolean isPermissionDenied(SQLException e);
@@ -35,5 +47,16 @@ public interface ScratchDatabases {
         String head = path < 0 || (query >= 0 && query < path) ? (query < 0 ? url : url.substring(0, query))
                 : url.substring(0, path);
         return head + "/" + name + (query < 0 ? "" : url.substring(query));
+    }
+
+    /** Runs in autocommit mode (PostgreSQL creates and drops databases outside transactions only), then restores it. */
+    private static void outsideTransaction(Connection server, String sql) throws SQLException {
+        boolean autoCommit = server.getAutoCommit();
+        server.setAutoCommit(true);
+        try (Statement statement = server.createStatement()) {
+            statement.execute(sql);
+        } finally {
+            server.setAutoCommit(autoCommit);
+        }
     }
 }

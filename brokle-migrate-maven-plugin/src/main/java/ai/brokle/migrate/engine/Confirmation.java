@@ -1,15 +1,11 @@
 package ai.brokle.migrate.engine;
 
-/** Asks for a destructive action's confirmation, or refuses it with the way to confirm. */
-final class Confirmation {
-
-    private final boolean preConfirmed;
-    private final Confirmer confirmer;
-
-    Confirmation(boolean preConfirmed, Confirmer confirmer) {
-        this.preConfirmed = preConfirmed;
-        this.confirmer = confirmer;
-    }
+/**
+ * Asks for a destructive action's confirmation, or refuses it with the way to confirm.
+ *
+ * @param preConfirmed true when {@code confirm=yes} was given: nothing is asked
+ */
+record Confirmation(boolean preConfirmed, Confirmer confirmer) {
 
     /** @throws ConfirmationRefusedException when not confirmed; nothing has been changed at that point */
     void require(String action) {

@@ -1,5 +1,7 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.source.MigrationFileName;
+
 import java.util.Comparator;
 
 /** DATABASECHANGELOG ids of this plugin are migration file stems ({@code 000042_name}): their version leads. */
@@ -12,11 +14,6 @@ final class Records {
 
     /** The version of a recorded id; 0 for an id that is not a migration stem (never written by this plugin). */
     static long version(String id) {
-        int underscore = id.indexOf('_');
-        try {
-            return Long.parseLong(underscore < 0 ? id : id.substring(0, underscore));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        return MigrationFileName.versionOfStem(id);
     }
 }

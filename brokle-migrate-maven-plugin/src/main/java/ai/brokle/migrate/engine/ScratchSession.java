@@ -183,17 +183,8 @@ final class ScratchSession implements AutoCloseable {
     @Override
     public void close() {
         dropCurrent();
-        if (server != null) {
-            try {
-                server.close();
-            } catch (SQLException ignored) {
-                // nothing left to report on a connection being closed
-            }
-            server = null;
-        }
-        if (embedded != null) {
-            embedded.close();
-            embedded = null;
-        }
+        Target.release(server, embedded);
+        server = null;
+        embedded = null;
     }
 }

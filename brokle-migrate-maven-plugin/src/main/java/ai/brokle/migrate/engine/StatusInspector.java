@@ -16,15 +16,7 @@ import java.util.List;
  * golang-migrate's version is adopted in memory only (never in a dirty state) — so status shows what {@code up}
  * would see.
  */
-final class StatusInspector {
-
-    private final MigrateConfig config;
-    private final Reporter reporter;
-
-    StatusInspector(MigrateConfig config, Reporter reporter) {
-        this.config = config;
-        this.reporter = reporter;
-    }
+record StatusInspector(MigrateConfig config, Reporter reporter) {
 
     StatusReport inspect() {
         return StatusReport.of(config.datasources().stream().map(this::inspect).toList());

@@ -167,17 +167,22 @@ final class Target implements AutoCloseable {
             changeLog.close();
             changeLog = null;
         }
+        release(connection, embedded);
+        connection = null;
+        embedded = null;
+    }
+
+    /** Closes a connection, then stops the embedded server it went to (either may be null). */
+    static void release(Connection connection, EmbeddedServer embedded) {
         if (connection != null) {
             try {
                 connection.close();
             } catch (SQLException e) {
                 // closing a broken connection has nothing left to report
             }
-            connection = null;
         }
         if (embedded != null) {
             embedded.close();
-            embedded = null;
         }
     }
 }

@@ -17,7 +17,7 @@ public final class Ddl {
 
     private static final String NAME = "([\\w.$]+)";
     private static final Pattern CREATE_TABLE = Pattern.compile("CREATE\\s+(?:OR\\s+REPLACE\\s+)?"
-            + "(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?"
+            + "(?:(?:GLOBAL|LOCAL)\\s+)?(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
             + NAME + "(?:\\s+ON\\s+CLUSTER\\s+\\S+)?\\s*\\(");
     private static final Pattern ALTER_TABLE = Pattern.compile("ALTER\\s+TABLE\\s+(?:IF\\s+EXISTS\\s+)?(?:ONLY\\s+)?"
             + NAME + "(?:\\s+ON\\s+CLUSTER\\s+\\S+)?\\s+");
@@ -47,12 +47,11 @@ public final class Ddl {
     }
 
     /**
-     * @param ifNotExists true when written {@code CREATE TABLE IF NOT EXISTS}
-     * @param table       lower-case name without schema
-     * @param tail        masked text after the column list (ENGINE, ORDER BY, TTL, ...)
-     * @param tailOffset  where the tail starts in the statement
+     * @param table      lower-case name without schema
+     * @param tail       masked text after the column list (ENGINE, ORDER BY, TTL, ...)
+     * @param tailOffset where the tail starts in the statement
      */
-    public record CreateTable(boolean ifNotExists, String table, List<Column> columns, String tail, int tailOffset) {
+    public record CreateTable(String table, List<Column> columns, String tail, int tailOffset) {
 
         public Optional<Column> column(String name) {
             return columns.stream().filter(c -> c.name().equals(name)).findFirst();
@@ -92,7 +91,7 @@ public final class Ddl {
                 columns.add(new Column(words[0].toLowerCase(Locale.ROOT), words[1], element.offset()));
             }
         }
-        return Optional.of(new CreateTable(m.group(1) != null, simpleName(m.group(2)), columns,
+        return Optional.of(new CreateTable(simpleName(m.group(1)), columns,
                 text.substring(Math.min(close + 1, text.length())), Math.min(close + 1, text.length())));
     }
 

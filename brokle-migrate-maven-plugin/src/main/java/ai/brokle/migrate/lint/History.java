@@ -23,15 +23,7 @@ import java.util.concurrent.TimeUnit;
  * The history rules, from git: files added since a ref below a version that existed at the ref (GEN010), and files
  * that existed at the ref and were changed or deleted since (GEN011). Git runs as a process in the directory.
  */
-final class History {
-
-    private final Path dir;
-    private final String ref;
-
-    History(Path dir, String ref) {
-        this.dir = dir;
-        this.ref = ref;
-    }
+record History(Path dir, String ref) {
 
     void check(MigrationDirectory.Scan scan, Findings findings) {
         requireRepository();

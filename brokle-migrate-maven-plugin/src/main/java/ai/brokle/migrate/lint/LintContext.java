@@ -23,11 +23,6 @@ public final class LintContext {
     /** table → column → masked definition */
     private final Map<String, Map<String, String>> tables = new HashMap<>();
 
-    /** True when an earlier migration created this table (lower-case, without schema). */
-    public boolean existedBefore(String table) {
-        return tables.containsKey(table);
-    }
-
     /** The definition an earlier migration gave this column (masked, upper-case), if known. */
     public Optional<String> columnDefinition(String table, String column) {
         return Optional.ofNullable(tables.getOrDefault(table, Map.of()).get(column));

@@ -86,11 +86,6 @@ public final class LintStatement {
         return pattern.matcher(masked.text()).find();
     }
 
-    /** The original text of a masked range (keeps the case of names). */
-    public String original(int from, int to) {
-        return statement.sql().substring(from, to);
-    }
-
     /** The first line of the statement, for messages. */
     public String shown() {
         String first = statement.firstLine();

@@ -12,11 +12,6 @@ import java.util.Set;
  */
 public record RowGroup(List<String> columns, List<String> key, Set<String> insertOnly, List<PlannedRow> rows) {
 
-    /** The same shape with other rows. */
-    public RowGroup with(List<PlannedRow> otherRows) {
-        return new RowGroup(columns, key, insertOnly, otherRows);
-    }
-
     /** Columns an upsert overwrites when the row already exists. */
     public List<String> updatable() {
         return columns.stream().filter(c -> !key.contains(c) && !insertOnly.contains(c)).toList();

@@ -16,7 +16,7 @@ record SeedPlan(List<TablePlan> tables) {
 
     /** The rows the file gives (a CSV file's rows are counted when they are loaded). */
     int rowCount() {
-        return tables.stream().mapToInt(t -> t.groups().stream().mapToInt(g -> g.rows().size()).sum()).sum();
+        return tables.stream().mapToInt(TablePlan::rowCount).sum();
     }
 
     /**

@@ -93,17 +93,17 @@ final class SeedPlanner {
     /** A CSV table: the file must exist and its header name the table's columns, keys and required columns. */
     private CsvFile csv(SeedTable table, TableSchema schema) {
         SeedSet.CsvSource source = table.csv();
-        List<String> header;
-        try {
-            header = Files.isRegularFile(source.path()) ? CsvFile.header(source.path()) : null;
-        } catch (IOException e) {
-            throw new InvalidSeedException(file, table.line(), table.name(), "cannot read the CSV file "
-                    + source.shown() + ": " + e.getMessage(), "Check that the file is readable UTF-8 text");
-        }
         if (!Files.isRegularFile(source.path())) {
             throw new InvalidSeedException(file, table.line(), table.name(), "the CSV file " + source.shown()
                     + " does not exist (" + source.path() + ")", "Fix the path: it is relative to the project "
                     + "directory, e.g. {csv: seeds/" + table.name() + ".csv}");
+        }
+        List<String> header;
+        try {
+            header = CsvFile.header(source.path());
+        } catch (IOException e) {
+            throw new InvalidSeedException(file, table.line(), table.name(), "cannot read the CSV file "
+                    + source.shown() + ": " + e.getMessage(), "Check that the file is readable UTF-8 text");
         }
         String fix = "The first line of the CSV file names the columns of " + schema.name() + ", e.g. "
                 + String.join(",", schema.columns().keySet());
@@ -122,13 +122,8 @@ final class SeedPlanner {
                         + "names the column twice", fix);
             }
         }
-        List<String> required = new ArrayList<>(store.upserts() ? schema.primaryKey() : List.of());
-        schema.columns().values().stream().filter(c -> !c.nullable() && !c.hasDefault()).map(Column::name)
-                .filter(c -> !required.contains(c)).forEach(required::add);
-        if (store.upserts() && schema.primaryKey().isEmpty()) {
-            throw new InvalidSeedException(file, table.line(), table.name(), "the table has no primary key, so a "
-                    + "second run could not tell its rows from new ones", "Add a primary key to the table");
-        }
+        List<String> required = new ArrayList<>(upsertKey(table, schema));
+        schema.required().stream().map(Column::name).filter(c -> !required.contains(c)).forEach(required::add);
         for (String column : required) {
             if (!given.contains(column)) {
                 throw new InvalidSeedException(source.shown(), 1, schema.name() + "." + column, "the CSV header "
@@ -139,16 +134,20 @@ final class SeedPlanner {
         return new CsvFile(source.path(), source.shown(), List.copyOf(header));
     }
 
-    private TablePlan planTable(SeedTable table, TableSchema schema) throws SQLException {
-        List<String> key = store.upserts() ? schema.primaryKey() : List.of();
-        if (store.upserts() && key.isEmpty()) {
+    /** The key rows are upserted on: the primary key where the store upserts (required then), else none. */
+    private List<String> upsertKey(SeedTable table, TableSchema schema) {
+        if (store.upserts() && schema.primaryKey().isEmpty()) {
             throw new InvalidSeedException(file, table.line(), table.name(), "the table has no primary key, so a "
                     + "second run could not tell its rows from new ones", "Add a primary key to the table");
         }
+        return store.upserts() ? schema.primaryKey() : List.of();
+    }
+
+    private TablePlan planTable(SeedTable table, TableSchema schema) throws SQLException {
+        List<String> key = upsertKey(table, schema);
         Map<Object, Integer> keyLines = new HashMap<>();
         Map<List<Object>, List<PlannedRow>> groups = new LinkedHashMap<>();
-        List<Column> required = schema.columns().values().stream().filter(c -> !c.nullable() && !c.hasDefault())
-                .toList();
+        List<Column> required = schema.required();
         for (SeedRow seedRow : table.rows()) {
             RowValues row = convert(schema, seedRow);
             keys.fill(schema, seedRow, key, row);
@@ -202,7 +201,7 @@ final class SeedPlanner {
         }
     }
 
-    /** @param required the table's NOT NULL columns without a default */
+    /** @param required the columns every row must give */
     private void requireNotNullColumns(TableSchema schema, SeedRow row, RowValues values, List<Column> required) {
         for (Column column : required) {
             if (!values.has(column.name())) {

@@ -1,9 +1,6 @@
 package ai.brokle.migrate.seed;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -54,21 +51,6 @@ public interface SeedStore {
 
     /** The SQL {@link #deleteAll} sends. */
     String deleteStatement(TableSchema table);
-
-    /** The rows a lookup returns, {@code columns} values each. */
-    static List<List<Object>> rows(PreparedStatement statement, int columns) throws SQLException {
-        List<List<Object>> rows = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>(columns);
-                for (int i = 1; i <= columns; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
 
     /** What a write did to its rows. */
     record WriteCounts(long inserted, long updated, long unchanged) {

@@ -20,6 +20,11 @@ public record TableSchema(String name, Map<String, Column> columns, List<String>
         return Optional.ofNullable(columns.get(name));
     }
 
+    /** The columns a row must give: NOT NULL ones without a default. */
+    public List<Column> required() {
+        return columns.values().stream().filter(c -> !c.nullable() && !c.hasDefault()).toList();
+    }
+
     /** The foreign key that starts at exactly this one column, if any. */
     public Optional<ForeignKey> foreignKeyOf(String column) {
         return foreignKeys.stream().filter(fk -> fk.columns().equals(List.of(column))).findFirst();

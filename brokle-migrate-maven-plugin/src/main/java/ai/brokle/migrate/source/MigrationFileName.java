@@ -32,4 +32,9 @@ public record MigrationFileName(long version, String stem, boolean up) {
         String stem = digits + "_" + m.group(2);
         return Optional.of(new MigrationFileName(Long.parseLong(digits), stem, "up".equals(m.group(3))));
     }
+
+    /** The version that leads a migration stem ({@code 000042_name}, as {@link #stem} is); 0 when it is none. */
+    public static long versionOfStem(String stem) {
+        return parse(stem + ".up.sql").map(MigrationFileName::version).orElse(0L);
+    }
 }

@@ -73,7 +73,7 @@ final class ClickHouseLock implements MigrationLock {
                         "if that process is gone, run: mvn brokle-migrate:unlock -Dbrokle.migrate.db=clickhouse "
                                 + "-Dbrokle.migrate.holder=" + holder.map(LockHolder::id).orElse("<id shown by status>"));
             }
-            sleep();
+            MigrationLock.pauseBeforeRetry(250);
         }
     }
 
@@ -141,15 +141,6 @@ final class ClickHouseLock implements MigrationLock {
         String message = String.valueOf(e.getMessage());
         return e.getErrorCode() == TABLE_ALREADY_EXISTS || message.contains("TABLE_ALREADY_EXISTS")
                 || message.contains("Code: 57.");
-    }
-
-    private static void sleep() throws SQLException {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while waiting for the migration lock", e);
-        }
     }
 
     static List<LockHolder> holders(Connection connection, String table) throws SQLException {

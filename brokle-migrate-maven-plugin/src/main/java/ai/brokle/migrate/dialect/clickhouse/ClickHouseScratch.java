@@ -1,11 +1,10 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,29 +14,19 @@ final class ClickHouseScratch implements ScratchDatabases {
     @Override
     public List<String> list(Connection server, String prefix) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Statement statement = server.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT name FROM system.databases WHERE startsWith(name, " + ClickHouseSql.literal(prefix)
-                        + ") ORDER BY name")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
+        RowReader.forEachRow(server, "SELECT name FROM system.databases WHERE startsWith(name, "
+                + ClickHouseSql.literal(prefix) + ") ORDER BY name", rs -> names.add(rs.getString(1)));
         return names;
     }
 
     @Override
-    public void create(Connection server, String name) throws SQLException {
-        execute(server, "CREATE DATABASE " + ClickHouseSql.identifier(name));
+    public String createSql(String name) {
+        return "CREATE DATABASE " + ClickHouseSql.identifier(name);
     }
 
     @Override
-    public void drop(Connection server, String name) throws SQLException {
-        execute(server, "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name));
-    }
-
-    @Override
-    public String jdbcUrl(String serverUrl, String name) {
-        return ScratchDatabases.withDatabase(serverUrl, name);
+    public String dropSql(String name) {
+        return "DROP DATABASE IF EXISTS " + ClickHouseSql.identifier(name);
     }
 
     /** Code 497: ACCESS_DENIED. */
@@ -52,11 +41,5 @@ final class ClickHouseScratch implements ScratchDatabases {
         return "Let the user create and drop databases (as an administrator: GRANT CREATE DATABASE, DROP DATABASE, "
                 + "CREATE TABLE, DROP TABLE, ALTER, INSERT, SELECT ON brokle_verify_*.* TO "
                 + (user == null ? "default" : user) + ")";
-    }
-
-    private static void execute(Connection server, String sql) throws SQLException {
-        try (Statement statement = server.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

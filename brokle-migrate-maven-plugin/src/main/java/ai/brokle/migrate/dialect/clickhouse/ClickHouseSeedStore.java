@@ -1,6 +1,7 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
 import ai.brokle.migrate.Failures;
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.seed.ColumnType;
 import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
@@ -22,12 +23,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +51,7 @@ final class ClickHouseSeedStore implements SeedStore {
     private static final Pattern AT_ROW = Pattern.compile("\\(at row (\\d+)\\)");
 
     private final Connection connection;
-    private final List<String> written = new ArrayList<>();
+    private final Set<String> written = new LinkedHashSet<>();
 
     ClickHouseSeedStore(Connection connection) {
         this.connection = connection;
@@ -69,19 +69,15 @@ final class ClickHouseSeedStore implements SeedStore {
             for (String table : tables) {
                 statement.setString(index++, table);
             }
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Column> tableColumns = columns.computeIfAbsent(rs.getString(1),
-                            t -> new LinkedHashMap<>());
-                    if (NOT_WRITABLE.contains(rs.getString(4))) {
-                        continue;
-                    }
+            RowReader.forEachRow(statement, rs -> {
+                Map<String, Column> tableColumns = columns.computeIfAbsent(rs.getString(1), t -> new LinkedHashMap<>());
+                if (!NOT_WRITABLE.contains(rs.getString(4))) {
                     String type = rs.getString(3);
                     // ClickHouse fills every left-out column (its DEFAULT or the type's zero value)
                     tableColumns.put(rs.getString(2), new Column(rs.getString(2), ClickHouseTypes.parse(type),
                             ClickHouseTypes.nullable(type), true));
                 }
-            }
+            });
         }
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
         columns.forEach((name, cols) -> schemas.put(name, new TableSchema(name, cols, List.of(), List.of(),
@@ -99,7 +95,7 @@ final class ClickHouseSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 bind(statement, i + 1, table.columns().get(where.get(i)).type(), values.get(i));
             }
-            return SeedStore.rows(statement, select.size());
+            return RowReader.values(statement, select.size());
         }
     }
 
@@ -162,9 +158,7 @@ final class ClickHouseSeedStore implements SeedStore {
                 }
             }
         }
-        if (!written.contains(table.name())) {
-            written.add(table.name());
-        }
+        written.add(table.name());
         return new WriteCounts(rows.size(), 0, 0);
     }
 
@@ -173,9 +167,7 @@ final class ClickHouseSeedStore implements SeedStore {
         InsertSettings settings = new InsertSettings().setDatabase(connection.getSchema());
         try (InputStream data = csv.open(); InsertResponse response = connection.unwrap(ConnectionImpl.class)
                 .getClient().insert(table.name(), csv.columns(), data, ClickHouseFormat.CSVWithNames, settings).get()) {
-            if (!written.contains(table.name())) {
-                written.add(table.name());
-            }
+            written.add(table.name());
             return new WriteCounts(response.getWrittenRows(), 0, 0);
         } catch (ExecutionException | ServerException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;

@@ -3,13 +3,13 @@ package ai.brokle.migrate.dialect.postgres;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
+import ai.brokle.migrate.dialect.RowReader;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,12 +84,7 @@ final class PostgresAdvisoryLock implements MigrationLock {
                         .collect(Collectors.joining(", ")), "if that session hangs, end it on the server: SELECT "
                         + "pg_terminate_backend(" + (holders.isEmpty() ? "<pid>" : holders.get(0).pid()) + ")");
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SQLException("interrupted while waiting for the migration lock", e);
-            }
+            MigrationLock.pauseBeforeRetry(200);
         }
     }
 
@@ -101,15 +96,13 @@ final class PostgresAdvisoryLock implements MigrationLock {
                 + "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
                 + "AND ((l.classid::bigint << 32) | l.objid::bigint) IN (" + keyList + ") "
                 + "AND a.pid <> pg_backend_pid() ORDER BY a.pid";
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                String application = rs.getString(2);
-                holders.add(new LockHolder("backend-" + rs.getInt(1),
-                        application == null || application.isEmpty() ? "unnamed client" : application,
-                        rs.getString(3) == null ? "local socket" : rs.getString(3), rs.getInt(1),
-                        rs.getTimestamp(4).toInstant()));
-            }
-        }
+        RowReader.forEachRow(connection, sql, rs -> {
+            String application = rs.getString(2);
+            holders.add(new LockHolder("backend-" + rs.getInt(1),
+                    application == null || application.isEmpty() ? "unnamed client" : application,
+                    rs.getString(3) == null ? "local socket" : rs.getString(3), rs.getInt(1),
+                    rs.getTimestamp(4).toInstant()));
+        });
         return holders;
     }
 

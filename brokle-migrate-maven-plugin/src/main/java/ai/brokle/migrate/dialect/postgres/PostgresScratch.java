@@ -1,12 +1,11 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,28 +18,19 @@ final class PostgresScratch implements ScratchDatabases {
         try (PreparedStatement query = server.prepareStatement(
                 "SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname")) {
             query.setString(1, prefix);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
+            RowReader.forEachRow(query, rs -> names.add(rs.getString(1)));
         }
         return names;
     }
 
     @Override
-    public void create(Connection server, String name) throws SQLException {
-        execute(server, "CREATE DATABASE " + PostgresNames.quote(name));
+    public String createSql(String name) {
+        return "CREATE DATABASE " + PostgresNames.quote(name);
     }
 
     @Override
-    public void drop(Connection server, String name) throws SQLException {
-        execute(server, "DROP DATABASE IF EXISTS " + PostgresNames.quote(name) + " WITH (FORCE)");
-    }
-
-    @Override
-    public String jdbcUrl(String serverUrl, String name) {
-        return ScratchDatabases.withDatabase(serverUrl, name);
+    public String dropSql(String name) {
+        return "DROP DATABASE IF EXISTS " + PostgresNames.quote(name) + " WITH (FORCE)";
     }
 
     /** 42501: insufficient_privilege (no CREATEDB). */
@@ -54,15 +44,5 @@ final class PostgresScratch implements ScratchDatabases {
         return "Let the user create databases (as an administrator: ALTER ROLE " + (user == null ? "<user>" : user)
                 + " CREATEDB), or run verify on the embedded PostgreSQL by leaving brokle.migrate.postgres.url "
                 + "(and DATABASE_URL) unset";
-    }
-
-    private static void execute(Connection server, String sql) throws SQLException {
-        boolean autoCommit = server.getAutoCommit();
-        server.setAutoCommit(true);
-        try (Statement statement = server.createStatement()) {
-            statement.execute(sql);
-        } finally {
-            server.setAutoCommit(autoCommit);
-        }
     }
 }

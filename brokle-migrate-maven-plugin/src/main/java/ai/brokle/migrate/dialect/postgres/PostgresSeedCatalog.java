@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.seed.ColumnType;
 import ai.brokle.migrate.seed.ColumnType.Kind;
 import ai.brokle.migrate.seed.TableSchema;
@@ -9,7 +10,6 @@ import ai.brokle.migrate.seed.TableSchema.ForeignKey;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,12 +65,10 @@ final class PostgresSeedCatalog {
         Map<String, String> sqlNames = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(TABLES)) {
             statement.setArray(1, connection.createArrayOf("text", names.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    seedNames.put(rs.getLong(2), rs.getString(1));
-                    sqlNames.put(rs.getString(1), rs.getString(3));
-                }
-            }
+            RowReader.forEachRow(statement, rs -> {
+                seedNames.put(rs.getLong(2), rs.getString(1));
+                sqlNames.put(rs.getString(1), rs.getString(3));
+            });
         }
         Map<String, TableSchema> schemas = new LinkedHashMap<>();
         if (seedNames.isEmpty()) {
@@ -84,21 +82,19 @@ final class PostgresSeedCatalog {
         try (PreparedStatement statement = connection.prepareStatement(KEYS)) {
             statement.setArray(1, oids);
             statement.setArray(2, oids);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    long table = rs.getLong(1);
-                    List<String> keyColumns = strings(rs.getArray(3));
-                    switch (rs.getString(2)) {
-                        case "p" -> primaryKeys.put(table, keyColumns);
-                        case "u" -> uniqueKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(keyColumns);
-                        default -> {
-                            String referenced = seedNames.getOrDefault(rs.getLong(4), rs.getString(5));
-                            foreignKeys.computeIfAbsent(table, t -> new ArrayList<>())
-                                    .add(new ForeignKey(keyColumns, referenced, strings(rs.getArray(6))));
-                        }
+            RowReader.forEachRow(statement, rs -> {
+                long table = rs.getLong(1);
+                List<String> keyColumns = strings(rs.getArray(3));
+                switch (rs.getString(2)) {
+                    case "p" -> primaryKeys.put(table, keyColumns);
+                    case "u" -> uniqueKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(keyColumns);
+                    default -> {
+                        String referenced = seedNames.getOrDefault(rs.getLong(4), rs.getString(5));
+                        foreignKeys.computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(new ForeignKey(keyColumns, referenced, strings(rs.getArray(6))));
                     }
                 }
-            }
+            });
         }
         seedNames.forEach((oid, name) -> schemas.put(name, new TableSchema(name,
                 columns.getOrDefault(oid, Map.of()), primaryKeys.getOrDefault(oid, List.of()),
@@ -119,20 +115,18 @@ final class PostgresSeedCatalog {
         List<Long> enums = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setArray(1, oids);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getBoolean(10)) {
-                        continue; // generated columns cannot be written
-                    }
-                    Raw raw = new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9),
-                            rs.getString(11), rs.getString(12), rs.getLong(13));
-                    raws.add(raw);
-                    if (raw.enumOid() != 0) {
-                        enums.add(raw.enumOid());
-                    }
+            RowReader.forEachRow(statement, rs -> {
+                if (rs.getBoolean(10)) {
+                    return; // generated columns cannot be written
                 }
-            }
+                Raw raw = new Raw(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8), rs.getBoolean(9),
+                        rs.getString(11), rs.getString(12), rs.getLong(13));
+                raws.add(raw);
+                if (raw.enumOid() != 0) {
+                    enums.add(raw.enumOid());
+                }
+            });
         }
         Map<Long, List<String>> labels = enumLabels(enums);
         Map<Long, Map<String, Column>> columns = new HashMap<>();
@@ -158,11 +152,8 @@ final class PostgresSeedCatalog {
         }
         try (PreparedStatement statement = connection.prepareStatement(ENUM_LABELS)) {
             statement.setArray(1, connection.createArrayOf("oid", enums.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    labels.computeIfAbsent(rs.getLong(1), t -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
+            RowReader.forEachRow(statement, rs -> labels.computeIfAbsent(rs.getLong(1), t -> new ArrayList<>())
+                    .add(rs.getString(2)));
         }
         return labels;
     }

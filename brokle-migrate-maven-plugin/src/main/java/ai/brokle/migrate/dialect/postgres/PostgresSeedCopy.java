@@ -88,12 +88,17 @@ final class PostgresSeedCopy {
     /** One CSV field: nothing for NULL, else the value's text in double quotes (so "" is the empty string). */
     static void appendField(StringBuilder data, Object value) {
         if (value != null) {
-            quote(data, value instanceof List<?> list ? arrayLiteral(list) : text(value));
+            quote(data, input(value));
         }
     }
 
+    /** A non-null value (an array too) as the server's input function for its column type reads it. */
+    static String input(Object value) {
+        return value instanceof List<?> list ? arrayLiteral(list) : text(value);
+    }
+
     /** A value as PostgreSQL's input function for its column type reads it. */
-    static String text(Object value) {
+    private static String text(Object value) {
         return value instanceof BigDecimal decimal ? decimal.toPlainString()
                 : value.toString(); // ISO-8601 for java.time values, JSON text, enum labels, numbers, true/false
     }

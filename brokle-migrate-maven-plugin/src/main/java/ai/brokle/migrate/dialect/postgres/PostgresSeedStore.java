@@ -1,5 +1,6 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.dialect.RowReader;
 import ai.brokle.migrate.seed.CsvFile;
 import ai.brokle.migrate.seed.RowGroup;
 import ai.brokle.migrate.seed.RowGroup.PlannedRow;
@@ -83,11 +84,10 @@ final class PostgresSeedStore implements SeedStore {
             for (int i = 0; i < where.size(); i++) {
                 if (values.get(i) != null) { // as COPY sends it: the server reads it as the column's type
                     Object value = values.get(i);
-                    statement.setObject(parameter++, value instanceof List<?> list ? PostgresSeedCopy.arrayLiteral(list)
-                            : PostgresSeedCopy.text(value), Types.OTHER);
+                    statement.setObject(parameter++, PostgresSeedCopy.input(value), Types.OTHER);
                 }
             }
-            return SeedStore.rows(statement, select.size());
+            return RowReader.values(statement, select.size());
         }
     }
 
@@ -302,11 +302,7 @@ final class PostgresSeedStore implements SeedStore {
             statement.setString(1, constraint);
             statement.setString(2, sql.table(table));
             List<String> columns = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
+            RowReader.forEachRow(statement, rs -> columns.add(rs.getString(1)));
             return columns;
         } catch (SQLException e) {
             return List.of();

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the schema of every user schema of the connection's database from the catalogs into the neutral model:
@@ -121,22 +122,20 @@ final class PostgresSnapshot {
     }
 
     private void constraints() throws SQLException {
-        query("SELECT " + qualified("c.relname") + ", k.conname, pg_get_constraintdef(k.oid), "
+        tableObjects("constraint", "SELECT " + qualified("c.relname") + ", k.conname, pg_get_constraintdef(k.oid), "
                 + "obj_description(k.oid, 'pg_constraint') FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype <> 'n' AND " + USER_SCHEMA,
-                rs -> object("constraint", rs.getString(2), rs.getString(1), rs.getString(3), rs.getString(4)));
+                definition -> definition);
     }
 
     /** Indexes that no primary key, unique or exclusion constraint owns (those are compared as constraints). */
     private void indexes() throws SQLException {
-        query("SELECT " + qualified("c.relname") + ", ic.relname, pg_get_indexdef(i.indexrelid), "
+        tableObjects("index", "SELECT " + qualified("c.relname") + ", ic.relname, pg_get_indexdef(i.indexrelid), "
                 + "obj_description(i.indexrelid, 'pg_class') FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
                 + "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
                 + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
-                + "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))",
-                rs -> object("index", rs.getString(2), rs.getString(1),
-                        rs.getString(3).replaceFirst("^CREATE (UNIQUE )?INDEX (\"[^\"]+\"|\\S+) ON ", "CREATE $1INDEX ON "),
-                        rs.getString(4)));
+                + "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))", definition -> definition
+                .replaceFirst("^CREATE (UNIQUE )?INDEX (\"[^\"]+\"|\\S+) ON ", "CREATE $1INDEX ON "));
     }
 
     private void functions() throws SQLException {
@@ -155,12 +154,17 @@ final class PostgresSnapshot {
     }
 
     private void triggers() throws SQLException {
-        query("SELECT " + qualified("c.relname") + ", t.tgname, pg_get_triggerdef(t.oid), "
+        tableObjects("trigger", "SELECT " + qualified("c.relname") + ", t.tgname, pg_get_triggerdef(t.oid), "
                 + "obj_description(t.oid, 'pg_trigger') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_SCHEMA,
-                rs -> object("trigger", rs.getString(2), rs.getString(1),
-                        rs.getString(3).replaceFirst("^CREATE (CONSTRAINT )?TRIGGER (\"[^\"]+\"|\\S+) ", "CREATE $1TRIGGER "),
-                        rs.getString(4)));
+                definition -> definition.replaceFirst("^CREATE (CONSTRAINT )?TRIGGER (\"[^\"]+\"|\\S+) ",
+                        "CREATE $1TRIGGER "));
+    }
+
+    /** A table's objects from (table, name, definition, comment) rows; {@code nameless} drops the names. */
+    private void tableObjects(String kind, String sql, UnaryOperator<String> nameless) throws SQLException {
+        query(sql, rs -> object(kind, rs.getString(2), rs.getString(1), nameless.apply(rs.getString(3)),
+                rs.getString(4)));
     }
 
     /** Enums (labels in order), domains, composite and range types. */
