@@ -15,28 +15,29 @@ public final class Repairs {
 
     private final MigrateConfig config;
     private final Reporter reporter;
-    private final Confirmation confirmation;
+    private final Confirmer confirmer;
     private final Migrator migrator;
 
-    Repairs(MigrateConfig config, Reporter reporter, Confirmation confirmation, Migrator migrator) {
+    Repairs(MigrateConfig config, Reporter reporter, Confirmer confirmer, Migrator migrator) {
         this.config = config;
         this.reporter = reporter;
-        this.confirmation = confirmation;
+        this.confirmer = confirmer;
         this.migrator = migrator;
     }
 
     /** Drops every object of each selected datasource (ClickHouse first). */
-    public void drop() {
-        wipe("DROP ALL TABLES (PERMANENT DATA LOSS)", false);
+    public void drop(WipeRequest request) {
+        wipe(request, "DROP ALL TABLES (PERMANENT DATA LOSS)", false);
     }
 
     /** Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse). */
-    public void reset() {
-        wipe("COMPLETE SCHEMA RESET (drops ALL objects including types, sequences, functions)", true);
+    public void reset(WipeRequest request) {
+        wipe(request, "COMPLETE SCHEMA RESET (drops ALL objects including types, sequences, functions)", true);
     }
 
     /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
-    private void wipe(String action, boolean recreate) {
+    private void wipe(WipeRequest request, String action, boolean recreate) {
+        Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         List<Target> targets = migrator.loadTargets(true);
         for (Target target : targets) {
             try (target) {
@@ -45,7 +46,7 @@ public final class Repairs {
                 confirmation.require(action + " in " + target.name() + " database " + database + " ("
                         + target.displayUrl() + ")");
                 try (MigrationLock lock = target.dialect.lock(target.connection(), target.config,
-                        Duration.ofSeconds(config.lockWaitSeconds()))) {
+                        Duration.ofSeconds(request.lockWaitSeconds()))) {
                     if (recreate) {
                         target.dialect.reset(target.connection(), target.config);
                     } else {
@@ -64,7 +65,8 @@ public final class Repairs {
      * Removes a migration lock left by a process that was killed: only the holder named by {@code holder}, never one
      * whose process is alive on this host, and only if that holder still holds it after the confirmation.
      */
-    public void unlock() {
+    public void unlock(UnlockRequest request) {
+        Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         for (Target target : migrator.loadTargets(false)) {
             try (target) {
                 target.open(config.workDir(), reporter);
@@ -78,7 +80,7 @@ public final class Repairs {
                             + holder.get().describe() + ", a live session; it is released when that session ends");
                     continue;
                 }
-                requireRemovable(target, holder.get());
+                requireRemovable(target, holder.get(), request.holder());
                 confirmation.require("remove the migration lock on " + target.name() + " held by "
                         + holder.get().describe() + " — only if that process is gone");
                 Optional<LockHolder> now = currentHolder(target);
@@ -100,15 +102,15 @@ public final class Repairs {
         return target.dialect.lockHolders(target.connection(), target.config).stream().findFirst();
     }
 
-    private void requireRemovable(Target target, LockHolder holder) {
+    private static void requireRemovable(Target target, LockHolder holder, String named) {
         if (holder.isAliveOnThisHost()) {
             throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
                     + holder.describe() + ", whose process is alive on this host: that run is still going. Wait for "
                     + "it to finish; unlock only removes the lock of a process that is gone.");
         }
-        if (!holder.id().equals(config.holder())) {
+        if (!holder.id().equals(named)) {
             throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
-                    + holder.describe() + (config.holder() == null ? "" : ", not by " + config.holder())
+                    + holder.describe() + (named == null ? "" : ", not by " + named)
                     + ". unlock removes a lock only by its holder's id, so a migration still running elsewhere is "
                     + "not removed by accident. If that process is gone, run: mvn brokle-migrate:unlock "
                     + "-Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.holder=" + holder.id());
