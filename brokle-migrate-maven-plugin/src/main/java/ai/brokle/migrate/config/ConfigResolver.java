@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Resolves the plugin's configuration. Precedence, lowest first: defaults &lt; pom {@code <configuration>} &lt;
- * {@code .env} &lt; environment &lt; {@code -D} properties. Within {@code .env} or the environment, DATABASE_URL wins
- * over Brokle's DB_* variables. golang-migrate's x-* URL parameters set the version table and cluster unless the
- * parameter is set explicitly (then they must agree). Every error names the parameter, where its value came from,
- * and the fix.
+ * Resolves what every goal shares: the datasource selection and the datasources (a goal's own options are read by
+ * {@link GoalOptions}), and refuses a misspelt {@code -Dbrokle.migrate.*} property. Precedence, lowest first:
+ * defaults &lt; pom {@code <configuration>} &lt; {@code .env} &lt; environment &lt; {@code -D} properties. Within
+ * {@code .env} or the environment, DATABASE_URL wins over Brokle's DB_* variables. golang-migrate's x-* URL
+ * parameters set the version table and cluster unless the parameter is set explicitly (then they must agree). Every
+ * error names the parameter, where its value came from, and the fix.
  */
 public final class ConfigResolver {
 

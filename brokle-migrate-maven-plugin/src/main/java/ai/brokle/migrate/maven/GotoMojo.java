@@ -41,6 +41,7 @@ public class GotoMojo extends AbstractDryRunMojo {
                 lockWaitSeconds(options));
         RunResult result = migrator.goTo(request);
         getLog().info(result.noChange() ? "no change" : "moved through " + result.migrations().size()
-                + " migration(s) to version " + request.version() + (result.dryRun() ? " (dry run: nothing changed)" : ""));
+                + " migration(s) to version " + request.version()
+                + (result.dryRun() ? " (dry run: nothing changed)" : ""));
     }
 }

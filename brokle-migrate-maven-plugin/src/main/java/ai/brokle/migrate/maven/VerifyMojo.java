@@ -4,7 +4,6 @@ import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.VerifyReport;
 import ai.brokle.migrate.engine.VerifyRequest;
-import ai.brokle.migrate.schema.Severity;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +14,6 @@ import javax.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Proves that every down migration undoes its up, on a scratch database (never the configured one): up, down,
@@ -36,10 +34,9 @@ public class VerifyMojo extends AbstractMigrateMojo {
 
     @Override
     protected void run(Migrator migrator, GoalOptions options) throws MojoFailureException {
-        Set<String> failOn = options.someOf("verifyFailOn", verifyFailOn, List.of("error", "changed", "cosmetic"),
-                List.of("error", "changed"));
-        VerifyReport report = migrator.verify(new VerifyRequest(failOn.stream().map(Severity::parse)
-                .collect(Collectors.toSet())), Clock.systemUTC());
+        Set<String> failOn = options.someOf("verifyFailOn", verifyFailOn, VerifyRequest.SEVERITIES,
+                VerifyRequest.FAILING_BY_DEFAULT);
+        VerifyReport report = migrator.verify(VerifyRequest.of(failOn), Clock.systemUTC());
         report.files().forEach(file -> getLog().info("report: " + file));
         if (report.failed()) {
             throw new MojoFailureException("verify failed: " + report.summary() + " (failing on "

@@ -32,7 +32,8 @@ public final class ValidateBenchmark {
         ValidationReport report = null;
         for (int run = 0; run < engine.length; run++) {
             log.clear();
-            TestMigrator migrator = TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE);
+            TestMigrator migrator = TestMigrators.build(project, properties, log,
+                    action -> Confirmer.Decision.NO_CONSOLE);
             long start = System.nanoTime();
             report = migrator.validate();
             wall[run] = System.nanoTime() - start;

@@ -18,13 +18,11 @@ import ai.brokle.migrate.engine.VerifyReport;
 import ai.brokle.migrate.engine.VerifyRequest;
 import ai.brokle.migrate.engine.WipeRequest;
 import ai.brokle.migrate.lint.LintOptions;
-import ai.brokle.migrate.schema.Severity;
 import ai.brokle.migrate.seed.SeedResult;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * An engine whose goals take their requests from {@code -D}-style properties, as the mojos build them when the pom
@@ -73,9 +71,8 @@ public final class TestMigrator {
     }
 
     public VerifyReport verify(Clock clock) {
-        List<String> names = List.of("error", "changed", "cosmetic");
-        return migrator.verify(new VerifyRequest(options.someOf("verifyFailOn", null, names, List.of("error",
-                "changed")).stream().map(Severity::parse).collect(Collectors.toSet())), clock);
+        return migrator.verify(VerifyRequest.of(options.someOf("verifyFailOn", null, VerifyRequest.SEVERITIES,
+                VerifyRequest.FAILING_BY_DEFAULT)), clock);
     }
 
     public ValidationReport validate() {

@@ -23,13 +23,14 @@ public final class TestMigrators {
      * @param properties {@code brokle.migrate.*} properties, as if given with {@code -D}
      * @param log        receives every line the engine reports ({@code WARN } before warnings)
      */
-    public static TestMigrator build(Path project, Map<String, String> properties, List<String> log, Confirmer confirmer) {
+    public static TestMigrator build(Path project, Map<String, String> properties, List<String> log,
+                                     Confirmer confirmer) {
         return build(project, project.resolve("target"), properties, log, confirmer);
     }
 
     /** As {@link #build(Path, Map, List, Confirmer)}, with the plugin's work directory somewhere else. */
     public static TestMigrator build(Path project, Path workDir, Map<String, String> properties, List<String> log,
-                                 Confirmer confirmer) {
+                                     Confirmer confirmer) {
         MigrateConfig config = ConfigResolver.resolve(new ConfigSources(project, workDir,
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
         return new TestMigrator(new Migrator(config, new Reporter() {
