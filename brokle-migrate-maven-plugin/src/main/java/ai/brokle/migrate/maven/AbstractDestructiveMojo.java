@@ -14,7 +14,7 @@ public abstract class AbstractDestructiveMojo extends AbstractMigrateMojo {
     @Parameter(property = "brokle.migrate.confirm")
     String confirm;
 
-    /** Seconds to wait for the migration lock another run holds, then fail; 0 fails at once. */
+    /** Seconds to wait for the migration lock another run holds, then fail; 0 fails at once (goals that lock). */
     @Parameter(property = "brokle.migrate.lockWaitSeconds", defaultValue = "" + GoalOptions.DEFAULT_LOCK_WAIT_SECONDS)
     Integer lockWaitSeconds;
 

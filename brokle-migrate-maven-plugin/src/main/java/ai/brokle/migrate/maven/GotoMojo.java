@@ -15,19 +15,11 @@ import javax.inject.Inject;
  * is destructive and asks for confirmation.
  */
 @Mojo(name = "goto", threadSafe = true, requiresProject = false)
-public class GotoMojo extends AbstractDryRunMojo {
+public class GotoMojo extends AbstractApplyMojo {
 
     /** The target version. */
     @Parameter(property = "brokle.migrate.version")
     Long version;
-
-    /** Moving up: also apply pending migrations older than the newest applied one (by default a refusal). */
-    @Parameter(property = "brokle.migrate.outOfOrder", defaultValue = "false")
-    boolean outOfOrder;
-
-    /** Moving up: go on even though applied migration files were edited or deleted (by default a refusal). */
-    @Parameter(property = "brokle.migrate.ignoreDrift", defaultValue = "false")
-    boolean ignoreDrift;
 
     @Inject
     public GotoMojo(SettingsDecrypter decrypter) {
@@ -37,8 +29,7 @@ public class GotoMojo extends AbstractDryRunMojo {
     @Override
     protected void run(Migrator migrator, GoalOptions options) {
         GotoRequest request = new GotoRequest(options.version("version", version), dryRun(options),
-                options.flag("outOfOrder", outOfOrder), options.flag("ignoreDrift", ignoreDrift), confirmed(options),
-                lockWaitSeconds(options));
+                outOfOrder(options), ignoreDrift(options), confirmed(options), lockWaitSeconds(options));
         RunResult result = migrator.goTo(request);
         getLog().info(result.noChange() ? "no change" : "moved through " + result.migrations().size()
                 + " migration(s) to version " + request.version()

@@ -12,19 +12,11 @@ import javax.inject.Inject;
 
 /** Applies pending migrations in order: PostgreSQL, then ClickHouse. Nothing pending is a success. */
 @Mojo(name = "up", threadSafe = true, requiresProject = false)
-public class UpMojo extends AbstractDryRunMojo {
+public class UpMojo extends AbstractApplyMojo {
 
     /** Apply at most this many migrations (default: all pending). */
     @Parameter(property = "brokle.migrate.steps")
     Integer steps;
-
-    /** Also apply pending migrations older than the newest applied one (by default a refusal). */
-    @Parameter(property = "brokle.migrate.outOfOrder", defaultValue = "false")
-    boolean outOfOrder;
-
-    /** Apply even though applied migration files were edited or deleted (by default a refusal). */
-    @Parameter(property = "brokle.migrate.ignoreDrift", defaultValue = "false")
-    boolean ignoreDrift;
 
     @Inject
     public UpMojo(SettingsDecrypter decrypter) {
@@ -34,8 +26,7 @@ public class UpMojo extends AbstractDryRunMojo {
     @Override
     protected void run(Migrator migrator, GoalOptions options) {
         RunResult result = migrator.up(new UpRequest(options.wholeNumber("steps", steps), dryRun(options),
-                options.flag("outOfOrder", outOfOrder), options.flag("ignoreDrift", ignoreDrift),
-                lockWaitSeconds(options)));
+                outOfOrder(options), ignoreDrift(options), lockWaitSeconds(options)));
         if (result.dryRun()) {
             getLog().info("dry run: " + result.migrations().size() + " migration(s) would be applied; nothing changed");
         } else if (result.noChange()) {
