@@ -5,6 +5,7 @@ import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
+import ai.brokle.migrate.lint.LintOptions;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
 import ai.brokle.migrate.source.Migration;
@@ -145,7 +146,7 @@ public final class Migrator {
      *
      * @throws ValidationFailedException when any finding is an error (after all were reported)
      */
-    public ValidationReport validate(ai.brokle.migrate.lint.LintOptions options) {
+    public ValidationReport validate(LintOptions options) {
         return new Validation(config, reporter, options).run();
     }
 

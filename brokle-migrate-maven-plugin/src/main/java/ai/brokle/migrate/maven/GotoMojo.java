@@ -29,7 +29,8 @@ public class GotoMojo extends AbstractApplyMojo {
     @Override
     protected void run(Migrator migrator, GoalOptions options) {
         GotoRequest request = new GotoRequest(options.version("version", version), dryRun(options),
-                outOfOrder(options), ignoreDrift(options), confirmed(options), lockWaitSeconds(options));
+                options.flag("outOfOrder", outOfOrder), options.flag("ignoreDrift", ignoreDrift), confirmed(options),
+                lockWaitSeconds(options));
         RunResult result = migrator.goTo(request);
         getLog().info(result.noChange() ? "no change" : "moved through " + result.migrations().size()
                 + " migration(s) to version " + request.version()

@@ -26,7 +26,8 @@ public class UpMojo extends AbstractApplyMojo {
     @Override
     protected void run(Migrator migrator, GoalOptions options) {
         RunResult result = migrator.up(new UpRequest(options.wholeNumber("steps", steps), dryRun(options),
-                outOfOrder(options), ignoreDrift(options), lockWaitSeconds(options)));
+                options.flag("outOfOrder", outOfOrder), options.flag("ignoreDrift", ignoreDrift),
+                lockWaitSeconds(options)));
         if (result.dryRun()) {
             getLog().info("dry run: " + result.migrations().size() + " migration(s) would be applied; nothing changed");
         } else if (result.noChange()) {
