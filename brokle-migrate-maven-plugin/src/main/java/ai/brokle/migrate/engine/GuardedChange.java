@@ -42,6 +42,10 @@ final class GuardedChange {
         this.lockWaitSeconds = lockWaitSeconds;
     }
 
+    boolean dryRun() {
+        return dryRun;
+    }
+
     /** @param mayConfirm false for goals that never ask (up): they plan once, under the lock */
     <P> List<AppliedMigration> run(Target target, boolean mayConfirm, Goal<P> goal) {
         P planned = null;

@@ -4,6 +4,7 @@ import ai.brokle.migrate.config.ConfigurationException;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.Dialects;
+import ai.brokle.migrate.lint.LintOptions;
 import ai.brokle.migrate.liquibase.ChangeLogSession;
 import ai.brokle.migrate.liquibase.ChangeSetTranslator;
 import ai.brokle.migrate.source.Migration;
@@ -26,50 +27,53 @@ public final class Migrator {
 
     private final MigrateConfig config;
     private final Reporter reporter;
-    private final Confirmation confirmation;
+    private final Confirmer confirmer;
     private final Targets targets;
 
     public Migrator(MigrateConfig config, Reporter reporter, Confirmer confirmer) {
         this.config = config;
         this.reporter = reporter;
-        this.confirmation = new Confirmation(config.confirmed(), confirmer);
+        this.confirmer = confirmer;
         this.targets = new Targets(config, reporter);
     }
 
     /** Applies pending migrations (at most {@code steps}) on every selected datasource. */
-    public RunResult up() {
-        int steps = config.steps() == null ? Integer.MAX_VALUE : config.steps();
+    public RunResult up(UpRequest request) {
+        int steps = request.steps() == null ? Integer.MAX_VALUE : request.steps();
         if (steps <= 0) {
             throw new ConfigurationException("brokle.migrate.steps=" + steps + " applies nothing. Give a positive count, "
                     + "e.g. -Dbrokle.migrate.steps=2, or leave it out to apply all pending migrations.");
         }
-        return move(targets.load(false), false, state -> {
-            requireIntegrity(state, "up");
+        GuardedChange guarded = guarded(request.dryRun(), false, request.lockWaitSeconds());
+        return move(targets.load(false), false, guarded, state -> {
+            requireIntegrity(state, "up", request.ignoreDrift(), request.outOfOrder());
             return new MoveGoal.Plan(state.pending().stream().limit(steps).toList(), true);
         });
     }
 
     /** Rolls back the last {@code steps} (default 1) applied migrations: ClickHouse first, then PostgreSQL. */
-    public RunResult down() {
-        int steps = config.steps() == null ? 1 : Math.abs(config.steps());
+    public RunResult down(DownRequest request) {
+        int steps = request.steps() == null ? 1 : Math.abs(request.steps());
         if (steps == 0) {
             throw new ConfigurationException("brokle.migrate.steps=0 rolls back nothing. Give a count, e.g. "
                     + "-Dbrokle.migrate.steps=1.");
         }
-        return move(targets.load(true), true, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
+        GuardedChange guarded = guarded(request.dryRun(), request.confirmed(), request.lockWaitSeconds());
+        return move(targets.load(true), true, guarded, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
     }
 
     /**
      * Moves to exactly {@code version} by the list of migrations (never by arithmetic on versions): up through the
      * pending ones at or below it, or down through the applied ones above it. {@code 0} means "nothing applied".
      */
-    public RunResult goTo() {
-        long target = requireVersion("goto");
+    public RunResult goTo(GotoRequest request) {
+        long target = requireVersion("goto", request.version());
         List<Target> selected = targets.loadSingle("goto");
         requireKnownVersion(selected.get(0), target);
-        return move(selected, true, state -> {
+        GuardedChange guarded = guarded(request.dryRun(), request.confirmed(), request.lockWaitSeconds());
+        return move(selected, true, guarded, state -> {
             if (target >= state.currentVersion().orElse(0L)) {
-                requireIntegrity(state, "goto");
+                requireIntegrity(state, "goto", request.ignoreDrift(), request.outOfOrder());
                 return new MoveGoal.Plan(state.pending().stream().filter(m -> m.version() <= target).toList(), true);
             }
             return rollbackPlan(state, Integer.MAX_VALUE, target);
@@ -101,8 +105,8 @@ public final class Migrator {
         return new MoveGoal.Plan(undo, false);
     }
 
-    private void requireIntegrity(PreparedTarget state, String goal) {
-        List<String> problems = state.integrityProblems(config.ignoreDrift(), config.outOfOrder());
+    private static void requireIntegrity(PreparedTarget state, String goal, boolean ignoreDrift, boolean outOfOrder) {
+        List<String> problems = state.integrityProblems(ignoreDrift, outOfOrder);
         if (!problems.isEmpty()) {
             throw new GoalRefusedException("[" + state.target.name() + "] " + goal + " refused, nothing was applied:\n  - "
                     + String.join("\n  - ", problems));
@@ -142,49 +146,51 @@ public final class Migrator {
      *
      * @throws ValidationFailedException when any finding is an error (after all were reported)
      */
-    public ValidationReport validate() {
-        return new Validation(config, reporter).run();
+    public ValidationReport validate(LintOptions options) {
+        return new Validation(config, reporter, options).run();
     }
 
     /** Writes the next migration pair for the selected datasource ({@code db=all} means the primary); no database. */
-    public List<Path> create(Clock clock) {
+    public List<Path> create(CreateRequest request, Clock clock) {
         DatasourceConfig datasource = config.datasources().size() == 1 ? config.datasources().get(0)
                 : config.datasource(Dialects.primary().name()).orElseThrow();
-        return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), config.name());
+        return new MigrationCreator(clock).create(datasource, Dialects.of(datasource.name()), request.name());
     }
 
     /**
      * Loads a seed set ({@code seed=dev} or {@code seedFile}) into every selected datasource, in foreign-key order
      * and idempotently; {@code reset} empties the seeded tables first (confirmed), {@code dryRun} prints the plan.
      */
-    public ai.brokle.migrate.seed.SeedResult seed() {
-        return new SeedCommand(config, reporter, confirmation).run();
+    public ai.brokle.migrate.seed.SeedResult seed(SeedRequest request) {
+        return new SeedCommand(config, reporter, new Confirmation(request.confirmed(), confirmer), request).run();
     }
 
     /**
      * Declares one datasource to be at {@code version} (clean), without running anything: migrations up to it are
      * recorded as applied, later ones unrecorded. This is the recovery from a dirty database. Confirmed.
      */
-    public void force() {
-        long version = requireVersion("force");
+    public void force(ForceRequest request) {
+        long version = requireVersion("force", request.version());
         List<Target> selected = targets.loadSingle("force");
         requireKnownVersion(selected.get(0), version);
-        declare(selected, new Declarations(reporter).force(version));
+        declare(selected, guarded(request.dryRun(), request.confirmed(), request.lockWaitSeconds()),
+                new Declarations(reporter).force(version));
     }
 
     /**
      * Accepts intentional changes to applied files, listing each: re-records the checksums of edited files, records a
      * renamed file under its new name, removes the records of deleted ones. No SQL runs. Confirmed.
      */
-    public void repair() {
-        declare(targets.load(false), new Declarations(reporter).repair());
+    public void repair(RepairRequest request) {
+        declare(targets.load(false), guarded(request.dryRun(), request.confirmed(), request.lockWaitSeconds()),
+                new Declarations(reporter).repair());
     }
 
-    private void declare(List<Target> targets, GuardedChange.Goal<Declarations.Plan> goal) {
+    private void declare(List<Target> targets, GuardedChange guarded, GuardedChange.Goal<Declarations.Plan> goal) {
         for (Target target : targets) {
             try (target) {
                 target.open(config.workDir(), reporter);
-                guarded().run(target, true, goal);
+                guarded.run(target, true, goal);
             }
         }
     }
@@ -194,9 +200,8 @@ public final class Migrator {
      * up, down, snapshot and compare, up again; then all undone in reverse and the database back to empty. Writes
      * JUnit XML and JSON under the work directory; the caller fails the build when {@link VerifyReport#failed()}.
      */
-    public VerifyReport verify(Clock clock) {
-        java.util.Set<ai.brokle.migrate.schema.Severity> failOn = config.verifyFailOn().stream()
-                .map(ai.brokle.migrate.schema.Severity::parse).collect(Collectors.toSet());
+    public VerifyReport verify(VerifyRequest request, Clock clock) {
+        java.util.Set<ai.brokle.migrate.schema.Severity> failOn = request.failOn();
         List<VerifyCase> cases = new ArrayList<>();
         for (Target target : targets.load(false)) {
             cases.addAll(new Verifier(target, reporter, config.workDir(), clock).run());
@@ -209,18 +214,18 @@ public final class Migrator {
 
     /** The destructive wipes: drop, reset, unlock. */
     public Repairs repairs() {
-        return new Repairs(targets, confirmation);
+        return new Repairs(targets, confirmer);
     }
 
     // ---- shared machinery ------------------------------------------------------------------------------------
 
-    long requireVersion(String goal) {
-        if (config.version() == null) {
+    static long requireVersion(String goal, Long version) {
+        if (version == null) {
             throw new ConfigurationException(goal + " needs a target version. Example: mvn brokle-migrate:" + goal
                     + " -Dbrokle.migrate.db=" + Dialects.primary().name()
                     + " -Dbrokle.migrate.version=20240115103000 (0 = nothing applied)");
         }
-        return config.version();
+        return version;
     }
 
     static void requireKnownVersion(Target target, long version) {
@@ -232,20 +237,20 @@ public final class Migrator {
         }
     }
 
-    private RunResult move(List<Target> targets, boolean mayConfirm,
+    private RunResult move(List<Target> targets, boolean mayConfirm, GuardedChange guarded,
                            Function<PreparedTarget, MoveGoal.Plan> planner) {
         List<AppliedMigration> done = new ArrayList<>();
         for (Target target : targets) {
             try (target) {
                 target.open(config.workDir(), reporter);
-                done.addAll(guarded().run(target, mayConfirm, new MoveGoal(planner, reporter)));
+                done.addAll(guarded.run(target, mayConfirm, new MoveGoal(planner, reporter)));
             }
         }
-        return new RunResult(done, config.dryRun());
+        return new RunResult(done, guarded.dryRun());
     }
 
-    private GuardedChange guarded() {
-        return new GuardedChange(reporter, confirmation, config.dryRun(), config.lockWaitSeconds());
+    private GuardedChange guarded(boolean dryRun, boolean confirmed, long lockWaitSeconds) {
+        return new GuardedChange(reporter, new Confirmation(confirmed, confirmer), dryRun, lockWaitSeconds);
     }
 
     MigrateConfig config() {

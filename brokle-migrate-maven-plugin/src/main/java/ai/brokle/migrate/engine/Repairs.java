@@ -14,27 +14,28 @@ import java.util.Optional;
 public final class Repairs {
 
     private final Targets targets;
-    private final Confirmation confirmation;
+    private final Confirmer confirmer;
 
-    Repairs(Targets targets, Confirmation confirmation) {
+    Repairs(Targets targets, Confirmer confirmer) {
         this.targets = targets;
-        this.confirmation = confirmation;
+        this.confirmer = confirmer;
     }
 
     /** Drops every object of each selected datasource (ClickHouse first). */
-    public void drop() {
-        wipe("DROP ALL TABLES (PERMANENT DATA LOSS)", false);
+    public void drop(WipeRequest request) {
+        wipe(request, "DROP ALL TABLES (PERMANENT DATA LOSS)", false);
     }
 
     /** Drops and recreates the schema (PostgreSQL) or drops every table (ClickHouse). */
-    public void reset() {
-        wipe("COMPLETE SCHEMA RESET (drops ALL objects including types, sequences, functions)", true);
+    public void reset(WipeRequest request) {
+        wipe(request, "COMPLETE SCHEMA RESET (drops ALL objects including types, sequences, functions)", true);
     }
 
     /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
-    private void wipe(String action, boolean recreate) {
+    private void wipe(WipeRequest request, String action, boolean recreate) {
         MigrateConfig config = targets.config();
         Reporter reporter = targets.reporter();
+        Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         for (Target target : targets.load(true)) {
             try (target) {
                 target.open(config.workDir(), reporter);
@@ -42,7 +43,7 @@ public final class Repairs {
                 confirmation.require(action + " in " + target.name() + " database " + database + " ("
                         + target.displayUrl() + ")");
                 try (MigrationLock lock = target.dialect.lock(target.connection(), target.config,
-                        Duration.ofSeconds(config.lockWaitSeconds()))) {
+                        Duration.ofSeconds(request.lockWaitSeconds()))) {
                     if (recreate) {
                         target.dialect.reset(target.connection(), target.config);
                     } else {
@@ -61,9 +62,10 @@ public final class Repairs {
      * Removes a migration lock left by a process that was killed: only the holder named by {@code holder}, never one
      * whose process is alive on this host, and only if that holder still holds it after the confirmation.
      */
-    public void unlock() {
+    public void unlock(UnlockRequest request) {
         MigrateConfig config = targets.config();
         Reporter reporter = targets.reporter();
+        Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         for (Target target : targets.load(false)) {
             try (target) {
                 target.open(config.workDir(), reporter);
@@ -77,7 +79,7 @@ public final class Repairs {
                             + holder.get().describe() + ", a live session; it is released when that session ends");
                     continue;
                 }
-                requireRemovable(target, holder.get());
+                requireRemovable(target, holder.get(), request.holder());
                 confirmation.require("remove the migration lock on " + target.name() + " held by "
                         + holder.get().describe() + " — only if that process is gone");
                 Optional<LockHolder> now = currentHolder(target);
@@ -99,16 +101,15 @@ public final class Repairs {
         return target.dialect.lockHolders(target.connection(), target.config).stream().findFirst();
     }
 
-    private void requireRemovable(Target target, LockHolder holder) {
-        MigrateConfig config = targets.config();
+    private static void requireRemovable(Target target, LockHolder holder, String named) {
         if (holder.isAliveOnThisHost()) {
             throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
                     + holder.describe() + ", whose process is alive on this host: that run is still going. Wait for "
                     + "it to finish; unlock only removes the lock of a process that is gone.");
         }
-        if (!holder.id().equals(config.holder())) {
+        if (!holder.id().equals(named)) {
             throw new LockNotRemovableException("[" + target.name() + "] the migration lock is held by "
-                    + holder.describe() + (config.holder() == null ? "" : ", not by " + config.holder())
+                    + holder.describe() + (named == null ? "" : ", not by " + named)
                     + ". unlock removes a lock only by its holder's id, so a migration still running elsewhere is "
                     + "not removed by accident. If that process is gone, run: mvn brokle-migrate:unlock "
                     + "-Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.holder=" + holder.id());

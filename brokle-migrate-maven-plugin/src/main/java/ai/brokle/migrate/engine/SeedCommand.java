@@ -31,11 +31,13 @@ final class SeedCommand {
     private final MigrateConfig config;
     private final Reporter reporter;
     private final Confirmation confirmation;
+    private final SeedRequest request;
 
-    SeedCommand(MigrateConfig config, Reporter reporter, Confirmation confirmation) {
+    SeedCommand(MigrateConfig config, Reporter reporter, Confirmation confirmation, SeedRequest request) {
         this.config = config;
         this.reporter = reporter;
         this.confirmation = confirmation;
+        this.request = request;
     }
 
     SeedResult run() {
@@ -78,7 +80,7 @@ final class SeedCommand {
                 }
             }
             SeedResult result = new Seeder(Clock.systemUTC(), reporter::info, confirmation::require)
-                    .run(set, destinations, config.reset(), config.dryRun());
+                    .run(set, destinations, request.reset(), request.dryRun());
             return new SeedResult(result.file(), result.dryRun(), result.reset(), result.tables(), skipped);
         } finally {
             targets.forEach(Target::close);
@@ -86,14 +88,14 @@ final class SeedCommand {
     }
 
     private Path seedFile() {
-        if (config.seedFile() != null && config.seed() != null) {
-            throw new ConfigurationException("Both brokle.migrate.seed=" + config.seed() + " and brokle.migrate.seedFile="
-                    + config.seedFile() + " are set. Give one: a set name (dev → seeds/dev.yaml) or a file path.");
+        if (request.seedFile() != null && request.seed() != null) {
+            throw new ConfigurationException("Both brokle.migrate.seed=" + request.seed() + " and brokle.migrate.seedFile="
+                    + request.seedFile() + " are set. Give one: a set name (dev → seeds/dev.yaml) or a file path.");
         }
-        if (config.seedFile() != null) {
-            return config.seedFile();
+        if (request.seedFile() != null) {
+            return request.seedFile();
         }
-        String name = config.seed() == null ? "" : config.seed().strip();
+        String name = request.seed() == null ? "" : request.seed().strip();
         if (name.isEmpty()) {
             throw new ConfigurationException("seed needs a seed set. Example: mvn brokle-migrate:seed "
                     + "-Dbrokle.migrate.seed=dev (loads seeds/dev.yaml), or "

@@ -34,14 +34,15 @@ final class Validation {
 
     private final MigrateConfig config;
     private final Reporter reporter;
+    private final LintOptions options;
 
-    Validation(MigrateConfig config, Reporter reporter) {
+    Validation(MigrateConfig config, Reporter reporter, LintOptions options) {
         this.config = config;
         this.reporter = reporter;
+        this.options = options;
     }
 
     ValidationReport run() {
-        LintOptions options = new LintOptions(config.explain(), config.since(), config.ignore());
         Map<DatasourceConfig, Linter> linters = new LinkedHashMap<>();
         for (DatasourceConfig datasource : config.datasources()) {
             if (config.db().equals("all") && !Files.isDirectory(datasource.dir())) {
@@ -95,7 +96,7 @@ final class Validation {
     private void requireKnownIgnores(Iterable<Linter> linters) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         linters.forEach(l -> l.rules().forEach(r -> rules.putIfAbsent(r.id(), r)));
-        for (String id : config.ignore()) {
+        for (String id : options.ignore()) {
             Rule rule = rules.get(id);
             if (rule == null) {
                 throw new LintSetupException("brokle.migrate.ignore names " + id + ", which is not a rule. Use the "

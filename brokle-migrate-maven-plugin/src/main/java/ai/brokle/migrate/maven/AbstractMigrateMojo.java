@@ -3,6 +3,7 @@ package ai.brokle.migrate.maven;
 import ai.brokle.migrate.config.ConfigResolver;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.Credentials;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.engine.Configurations;
 import ai.brokle.migrate.engine.Confirmer;
@@ -20,6 +21,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import java.io.Console;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +53,21 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
     @Parameter(property = "brokle.migrate.db")
     protected String db;
 
-    /** PostgreSQL datasource: url, username, password, serverId, dir (default {@code migrations}), table. */
+    /**
+     * PostgreSQL datasource, {@code <postgres><url>...</url></postgres>}; each field also as a property, which wins:
+     * {@code brokle.migrate.postgres.url}, {@code .username}, {@code .password}, {@code .serverId}, {@code .dir}
+     * (default {@code migrations}), {@code .table} (default {@code schema_migrations}), {@code .lockTimeout},
+     * {@code .statementTimeout}. Without a URL anywhere, an embedded PostgreSQL is used.
+     */
     @Parameter
     protected DatasourceParameters postgres;
 
-    /** ClickHouse datasource: url, username, password, serverId, dir (default {@code migrations/clickhouse}), table, cluster. */
+    /**
+     * ClickHouse datasource, {@code <clickhouse><url>...</url></clickhouse>}; each field also as a property, which
+     * wins: {@code brokle.migrate.clickhouse.url}, {@code .username}, {@code .password}, {@code .serverId},
+     * {@code .dir} (default {@code migrations/clickhouse}), {@code .table} (default {@code schema_migrations}),
+     * {@code .cluster}, {@code .httpPort}, {@code .maxExecutionTime}.
+     */
     @Parameter
     protected DatasourceParameters clickhouse;
 
@@ -73,9 +85,11 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
         MigrateConfig config = null;
         try {
-            config = Configurations.resolve(sources());
+            ConfigSources sources = sources();
+            config = Configurations.resolve(sources);
             config.notes().forEach(note -> getLog().info(note));
-            run(new Migrator(config, reporter(), this::prompt), config);
+            run(new Migrator(config, reporter(), this::prompt), new GoalOptions(sources.baseDir(),
+                    sources.commandLine()));
         } catch (RuntimeException e) {
             List<String> secrets = config == null ? List.of()
                     : config.datasources().stream().flatMap(d -> d.secrets().stream()).toList();
@@ -87,11 +101,15 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         }
     }
 
-    /** The goal's one engine call and the rendering of its result. */
-    protected abstract void run(Migrator migrator, MigrateConfig config) throws MojoFailureException;
+    /**
+     * The goal's one engine call, its request built from the goal's parameters through {@code options} (so a
+     * {@code -D} property wins over the pom), and the rendering of its result.
+     */
+    protected abstract void run(Migrator migrator, GoalOptions options) throws MojoFailureException;
 
-    /** Goal-specific pom parameters (name → value) added to the shared ones. */
-    protected void addParameters(Map<String, String> values) {
+    /** Where the plugin keeps its own files: {@code target/brokle-migrate}. */
+    protected Path workDir() {
+        return buildDirectory.toPath().resolve("brokle-migrate");
     }
 
     private ConfigSources sources() {
@@ -103,11 +121,10 @@ public abstract class AbstractMigrateMojo extends AbstractMojo {
         if (clickhouse != null) {
             clickhouse.putInto("clickhouse", pom);
         }
-        addParameters(pom);
         Map<String, String> commandLine = new HashMap<>();
         copy(session.getSystemProperties(), commandLine);
         copy(session.getUserProperties(), commandLine);
-        return new ConfigSources(basedir.toPath(), buildDirectory.toPath().resolve("brokle-migrate"), pom,
+        return new ConfigSources(basedir.toPath(), workDir(), pom,
                 System.getenv(), commandLine, this::server);
     }
 

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
+import ai.brokle.migrate.engine.CreateRequest;
 import ai.brokle.migrate.engine.Migrator;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -9,7 +10,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import javax.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * Writes the next {@code .up.sql}/{@code .down.sql} pair in the datasource's directory ({@code db=all} means
@@ -28,13 +28,8 @@ public class CreateMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        values.put("name", name);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        for (Path file : migrator.create(Clock.systemUTC())) {
+    protected void run(Migrator migrator, GoalOptions options) {
+        for (Path file : migrator.create(new CreateRequest(options.text("name", name)), Clock.systemUTC())) {
             getLog().info("created " + file);
         }
     }

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
+import ai.brokle.migrate.engine.DownRequest;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.RunResult;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -8,22 +9,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
-import java.util.Map;
 
 /**
  * Rolls back the last migration (or {@code steps}): ClickHouse, then PostgreSQL. Destructive: asks
  * {@code Type 'yes' to confirm}; in batch mode it refuses unless {@code -Dbrokle.migrate.confirm=yes}.
  */
 @Mojo(name = "down", threadSafe = true, requiresProject = false)
-public class DownMojo extends AbstractDestructiveMojo {
+public class DownMojo extends AbstractDryRunMojo {
 
     /** Roll back this many migrations (default 1; -1 means 1, as the Go CLI's {@code -steps -1}). */
     @Parameter(property = "brokle.migrate.steps")
-    String steps;
-
-    /** Print the SQL that would run and change nothing. */
-    @Parameter(property = "brokle.migrate.dryRun")
-    String dryRun;
+    Integer steps;
 
     @Inject
     public DownMojo(SettingsDecrypter decrypter) {
@@ -31,15 +27,9 @@ public class DownMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        super.addParameters(values);
-        values.put("steps", steps);
-        values.put("dryRun", dryRun);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        RunResult result = migrator.down();
+    protected void run(Migrator migrator, GoalOptions options) {
+        RunResult result = migrator.down(new DownRequest(options.wholeNumber("steps", steps), dryRun(options),
+                confirmed(options), lockWaitSeconds(options)));
         if (result.dryRun()) {
             getLog().info("dry run: " + result.migrations().size() + " migration(s) would be rolled back; nothing "
                     + "changed");

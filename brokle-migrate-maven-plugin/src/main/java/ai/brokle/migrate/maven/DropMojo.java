@@ -1,7 +1,8 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.WipeRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -20,7 +21,7 @@ public class DropMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        migrator.repairs().drop();
+    protected void run(Migrator migrator, GoalOptions options) {
+        migrator.repairs().drop(new WipeRequest(confirmed(options), lockWaitSeconds(options)));
     }
 }

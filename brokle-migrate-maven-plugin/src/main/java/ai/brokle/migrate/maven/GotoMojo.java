@@ -1,6 +1,7 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
+import ai.brokle.migrate.engine.GotoRequest;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.RunResult;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -8,22 +9,17 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
-import java.util.Map;
 
 /**
  * Moves one datasource to exactly {@code version} (an existing version, or 0) by the list of migrations. Moving down
  * is destructive and asks for confirmation.
  */
 @Mojo(name = "goto", threadSafe = true, requiresProject = false)
-public class GotoMojo extends AbstractDestructiveMojo {
+public class GotoMojo extends AbstractApplyMojo {
 
     /** The target version. */
     @Parameter(property = "brokle.migrate.version")
-    String version;
-
-    /** Print the SQL that would run and change nothing. */
-    @Parameter(property = "brokle.migrate.dryRun")
-    String dryRun;
+    Long version;
 
     @Inject
     public GotoMojo(SettingsDecrypter decrypter) {
@@ -31,16 +27,13 @@ public class GotoMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        super.addParameters(values);
-        values.put("version", version);
-        values.put("dryRun", dryRun);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        RunResult result = migrator.goTo();
+    protected void run(Migrator migrator, GoalOptions options) {
+        GotoRequest request = new GotoRequest(options.version("version", version), dryRun(options),
+                options.flag("outOfOrder", outOfOrder), options.flag("ignoreDrift", ignoreDrift), confirmed(options),
+                lockWaitSeconds(options));
+        RunResult result = migrator.goTo(request);
         getLog().info(result.noChange() ? "no change" : "moved through " + result.migrations().size()
-                + " migration(s) to version " + config.version() + (result.dryRun() ? " (dry run: nothing changed)" : ""));
+                + " migration(s) to version " + request.version()
+                + (result.dryRun() ? " (dry run: nothing changed)" : ""));
     }
 }

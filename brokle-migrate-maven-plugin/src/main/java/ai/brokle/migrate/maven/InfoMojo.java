@@ -1,6 +1,6 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.InfoReport;
 import ai.brokle.migrate.engine.Migrator;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,7 +18,7 @@ public class InfoMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
+    protected void run(Migrator migrator, GoalOptions options) {
         InfoReport report = migrator.info();
         report.lines().forEach(getLog()::info);
         StatusRenderer.render(report.status(), getLog());

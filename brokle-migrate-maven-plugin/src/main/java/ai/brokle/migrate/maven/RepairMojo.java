@@ -1,7 +1,8 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.RepairRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -13,7 +14,7 @@ import javax.inject.Inject;
  * of a migration runs. Asks for confirmation.
  */
 @Mojo(name = "repair", threadSafe = true, requiresProject = false)
-public class RepairMojo extends AbstractDestructiveMojo {
+public class RepairMojo extends AbstractDryRunMojo {
 
     @Inject
     public RepairMojo(SettingsDecrypter decrypter) {
@@ -21,7 +22,7 @@ public class RepairMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        migrator.repair();
+    protected void run(Migrator migrator, GoalOptions options) {
+        migrator.repair(new RepairRequest(dryRun(options), confirmed(options), lockWaitSeconds(options)));
     }
 }

@@ -1,7 +1,8 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.SeedRequest;
 import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedResult.TableResult;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -9,7 +10,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
-import java.util.Map;
+import java.io.File;
 
 /**
  * Loads a YAML seed set: {@code -Dbrokle.migrate.seed=dev} ({@code seeds/dev.yaml}) or
@@ -18,7 +19,7 @@ import java.util.Map;
  * confirmation.
  */
 @Mojo(name = "seed", threadSafe = true, requiresProject = false)
-public class SeedMojo extends AbstractDestructiveMojo {
+public class SeedMojo extends AbstractDryRunMojo {
 
     /** Seed set name: {@code dev} loads {@code seeds/dev.yaml}. */
     @Parameter(property = "brokle.migrate.seed")
@@ -26,15 +27,11 @@ public class SeedMojo extends AbstractDestructiveMojo {
 
     /** A seed file to load instead of a named set. */
     @Parameter(property = "brokle.migrate.seedFile")
-    String seedFile;
+    File seedFile;
 
     /** Delete every row of the seeded tables first (children before parents). Destructive: asks to confirm. */
-    @Parameter(property = "brokle.migrate.reset")
-    String reset;
-
-    /** Print the plan (tables in order, row counts, a sample statement) and write nothing. */
-    @Parameter(property = "brokle.migrate.dryRun")
-    String dryRun;
+    @Parameter(property = "brokle.migrate.reset", defaultValue = "false")
+    boolean reset;
 
     @Inject
     public SeedMojo(SettingsDecrypter decrypter) {
@@ -42,17 +39,10 @@ public class SeedMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        super.addParameters(values);
-        values.put("seed", seed);
-        values.put("seedFile", seedFile);
-        values.put("reset", reset);
-        values.put("dryRun", dryRun);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        SeedResult result = migrator.seed();
+    protected void run(Migrator migrator, GoalOptions options) {
+        SeedResult result = migrator.seed(new SeedRequest(options.text("seed", seed),
+                options.path("seedFile", seedFile), options.flag("reset", reset), dryRun(options),
+                confirmed(options)));
         if (result.dryRun()) {
             getLog().info("dry run: " + result.rows() + " row(s) in " + result.tables().size() + " table(s) would "
                     + "be seeded from " + result.file() + "; nothing changed");

@@ -1,6 +1,6 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.DatasourceStatus;
 import ai.brokle.migrate.engine.Health;
 import ai.brokle.migrate.engine.Migrator;
@@ -12,10 +12,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Shows, per datasource, the current version, applied and pending migrations, drift, locks and an overall health
@@ -26,16 +27,16 @@ import java.util.Map;
 public class StatusMojo extends AbstractMigrateMojo {
 
     /** {@code text} (default) or {@code json}: json also writes the document to {@code output}. */
-    @Parameter(property = "brokle.migrate.format")
+    @Parameter(property = "brokle.migrate.format", defaultValue = "text")
     String format;
 
     /** Where the json document goes (default {@code target/brokle-migrate/status.json}). */
     @Parameter(property = "brokle.migrate.output")
-    String output;
+    File output;
 
     /** Comma-separated conditions that fail the build: {@code pending}, {@code dirty}, {@code drift}. */
     @Parameter(property = "brokle.migrate.failOn")
-    String failOn;
+    List<String> failOn;
 
     @Inject
     public StatusMojo(SettingsDecrypter decrypter) {
@@ -43,18 +44,14 @@ public class StatusMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        values.put("format", format);
-        values.put("output", output);
-        values.put("failOn", failOn);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) throws MojoFailureException {
+    protected void run(Migrator migrator, GoalOptions options) throws MojoFailureException {
+        boolean json = options.oneOf("format", format, List.of("text", "json"), "text").equals("json");
+        Path file = options.path("output", output);
+        Set<String> gate = options.someOf("failOn", failOn, List.of("pending", "dirty", "drift"), List.of());
         StatusReport report = migrator.status();
         StatusRenderer.render(report, getLog());
-        if (config.format().equals("json")) {
-            Path file = config.output() != null ? config.output() : config.workDir().resolve("status.json");
+        if (json) {
+            file = file != null ? file : workDir().resolve("status.json");
             StatusJson.write(report, file);
             getLog().info("status written to " + file);
         }
@@ -64,13 +61,13 @@ public class StatusMojo extends AbstractMigrateMojo {
             if (status.health() == Health.ERROR) {
                 failures.add(tag + String.join("; ", status.problems()));
             }
-            if (config.failOn().contains("dirty") && status.dirty()) {
+            if (gate.contains("dirty") && status.dirty()) {
                 failures.add(tag + "dirty at version " + status.currentVersion());
             }
-            if (config.failOn().contains("pending") && !status.pending().isEmpty()) {
+            if (gate.contains("pending") && !status.pending().isEmpty()) {
                 failures.add(tag + status.pending().size() + " pending migration(s): run mvn brokle-migrate:up");
             }
-            if (config.failOn().contains("drift") && status.drift()) {
+            if (gate.contains("drift") && status.drift()) {
                 failures.add(tag + String.join("; ", status.problems()));
             }
         }

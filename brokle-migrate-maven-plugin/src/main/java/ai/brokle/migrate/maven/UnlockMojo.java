@@ -1,13 +1,13 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
+import ai.brokle.migrate.engine.UnlockRequest;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
-import java.util.Map;
 
 /**
  * Releases a migration lock left by a killed run (ClickHouse; PostgreSQL locks end with their session): only the
@@ -26,13 +26,7 @@ public class UnlockMojo extends AbstractDestructiveMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        super.addParameters(values);
-        values.put("holder", holder);
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        migrator.repairs().unlock();
+    protected void run(Migrator migrator, GoalOptions options) {
+        migrator.repairs().unlock(new UnlockRequest(options.text("holder", holder), confirmed(options)));
     }
 }

@@ -1,8 +1,9 @@
 package ai.brokle.migrate.maven;
 
-import ai.brokle.migrate.config.MigrateConfig;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.ValidationReport;
+import ai.brokle.migrate.lint.LintOptions;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -10,7 +11,6 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import javax.inject.Inject;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Checks the migration files without a database: naming and pairing, versions, encoding, how each file splits, and
@@ -38,15 +38,9 @@ public class ValidateMojo extends AbstractMigrateMojo {
     }
 
     @Override
-    protected void addParameters(Map<String, String> values) {
-        values.put("explain", String.valueOf(explain));
-        values.put("since", since);
-        values.put("ignore", ignore == null ? null : String.join(",", ignore));
-    }
-
-    @Override
-    protected void run(Migrator migrator, MigrateConfig config) {
-        ValidationReport report = migrator.validate();
+    protected void run(Migrator migrator, GoalOptions options) {
+        ValidationReport report = migrator.validate(new LintOptions(options.flag("explain", explain),
+                options.text("since", since), options.ruleIds("ignore", ignore)));
         getLog().info("validate: " + report.errors() + " error(s), " + report.warnings() + " warning(s)");
     }
 }

@@ -1,6 +1,8 @@
 package ai.brokle.migrate.bench;
 
 import ai.brokle.migrate.engine.Configurations;
+import ai.brokle.migrate.testing.TestMigrator;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.engine.Confirmer;
@@ -255,7 +257,7 @@ public final class CopyVsSeedBenchmark {
         }
     }
 
-    private static Migrator migrator(String url, Map<String, String> options) {
+    private static TestMigrator migrator(String url, Map<String, String> options) {
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.db", "postgres");
         properties.put("brokle.migrate.postgres.url", url);
@@ -263,7 +265,7 @@ public final class CopyVsSeedBenchmark {
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
         MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, REPO.resolve(
                 "brokle-migrate-maven-plugin/target/bench"), Map.of(), Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
+        return new TestMigrator(new Migrator(config, new Reporter() {
             @Override
             public void info(String line) {
                 if (System.getProperty("bench.verbose") != null) {
@@ -275,7 +277,7 @@ public final class CopyVsSeedBenchmark {
             public void warn(String line) {
                 System.out.println("WARN " + line);
             }
-        }, action -> Confirmer.Decision.NO_CONSOLE);
+        }, action -> Confirmer.Decision.NO_CONSOLE), new GoalOptions(REPO, properties));
     }
 
     private static void require(String database, int rows) throws SQLException {

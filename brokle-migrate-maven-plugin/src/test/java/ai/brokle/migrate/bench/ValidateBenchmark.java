@@ -1,8 +1,8 @@
 package ai.brokle.migrate.bench;
 
 import ai.brokle.migrate.engine.Confirmer;
-import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.ValidationReport;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 
 import java.io.IOException;
@@ -32,7 +32,8 @@ public final class ValidateBenchmark {
         ValidationReport report = null;
         for (int run = 0; run < engine.length; run++) {
             log.clear();
-            Migrator migrator = TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE);
+            TestMigrator migrator = TestMigrators.build(project, properties, log,
+                    action -> Confirmer.Decision.NO_CONSOLE);
             long start = System.nanoTime();
             report = migrator.validate();
             wall[run] = System.nanoTime() - start;

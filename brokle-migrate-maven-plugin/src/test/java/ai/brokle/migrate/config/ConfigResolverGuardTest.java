@@ -80,15 +80,16 @@ class ConfigResolverGuardTest {
 
     @Test
     void validateOptions() {
-        assertFalse(resolve().explain());
+        GoalOptions options = new GoalOptions(baseDir, cli);
+        assertFalse(options.flag("explain", false));
         cli.put("brokle.migrate.explain", "true");
         cli.put("brokle.migrate.since", " origin/main ");
         cli.put("brokle.migrate.ignore", "pg003, CH005");
-        MigrateConfig config = resolve();
-        assertTrue(config.explain());
-        assertEquals("origin/main", config.since());
-        assertEquals(Set.of("PG003", "CH005"), config.ignore());
+        resolve();
+        assertTrue(options.flag("explain", false));
+        assertEquals("origin/main", options.text("since", null));
+        assertEquals(Set.of("PG003", "CH005"), options.ruleIds("ignore", null));
         cli.put("brokle.migrate.ignore", "PG003;rm -rf");
-        assertThrows(ConfigurationException.class, this::resolve);
+        assertThrows(ConfigurationException.class, () -> options.ruleIds("ignore", null));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,30 @@ class ConfigResolverTest {
                 cli, lookup), Dialects.all());
     }
 
+    /** The goals' options, read as the mojos read them: {@code -D} properties over the pom's (typed) values. */
+    private GoalOptions options() {
+        return new GoalOptions(baseDir, cli);
+    }
+
+    private String format() {
+        return options().oneOf("format", pom.get("format"), List.of("text", "json"), "text");
+    }
+
+    private Integer steps() {
+        return options().wholeNumber("steps", pom.containsKey("steps") ? Integer.valueOf(pom.get("steps")) : null);
+    }
+
+    /** The configuration, then every option the mojos parse, so a bad value of either fails. */
+    private void resolveAll() {
+        resolve();
+        format();
+        steps();
+        options().version("version", null);
+        options().flag("dryRun", false);
+    }
+
     private ConfigurationException failure() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, this::resolve);
+        ConfigurationException e = assertThrows(ConfigurationException.class, this::resolveAll);
         assertNoSecret(e.getMessage());
         assertInstanceOf(UserError.class, e);
         return e;
@@ -70,12 +93,12 @@ class ConfigResolverTest {
     void defaultsWithNothingConfigured() {
         MigrateConfig config = resolve();
         assertEquals("all", config.db());
-        assertEquals("text", config.format());
+        assertEquals("text", format());
         assertEquals(List.of("postgres", "clickhouse"), config.datasources().stream().map(DatasourceConfig::name).toList());
-        assertNull(config.steps());
-        assertNull(config.version());
-        assertFalse(config.dryRun());
-        assertFalse(config.confirmed());
+        assertNull(steps());
+        assertNull(options().version("version", null));
+        assertFalse(options().flag("dryRun", false));
+        assertFalse(options().yes("confirm", null));
         assertEquals(baseDir, config.baseDir());
 
         DatasourceConfig pg = postgres(config);
@@ -125,12 +148,12 @@ class ConfigResolverTest {
     void commandLineBeatsPomForCommonParameters() {
         pom.put("format", "json");
         pom.put("steps", "3");
-        assertEquals("json", resolve().format());
-        assertEquals(3, resolve().steps());
+        assertEquals("json", format());
+        assertEquals(3, steps());
         cli.put("brokle.migrate.format", "text");
         cli.put("brokle.migrate.steps", "1");
-        assertEquals("text", resolve().format());
-        assertEquals(1, resolve().steps());
+        assertEquals("text", format());
+        assertEquals(1, steps());
     }
 
     @Test
@@ -223,27 +246,27 @@ class ConfigResolverTest {
         cli.put("brokle.migrate.confirm", " YES ");
         cli.put("brokle.migrate.format", "JSON");
         cli.put("brokle.migrate.seed", "dev");
-        MigrateConfig config = resolve();
-        assertEquals(2, config.steps());
-        assertEquals(20240115103000L, config.version());
-        assertEquals("add_users", config.name());
-        assertTrue(config.dryRun());
-        assertTrue(config.confirmed());
-        assertEquals("json", config.format());
-        assertEquals("dev", config.seed());
+        resolve();
+        assertEquals(2, steps());
+        assertEquals(20240115103000L, options().version("version", null));
+        assertEquals("add_users", options().text("name", null));
+        assertTrue(options().flag("dryRun", false));
+        assertTrue(options().yes("confirm", null));
+        assertEquals("json", format());
+        assertEquals("dev", options().text("seed", null));
     }
 
     @ParameterizedTest
     @CsvSource({"true", "y", "confirm"})
     void onlyYesConfirms(String value) {
         cli.put("brokle.migrate.confirm", value);
-        assertFalse(resolve().confirmed());
+        assertFalse(options().yes("confirm", null));
     }
 
     @Test
     void versionZeroMeansNoneApplied() {
         cli.put("brokle.migrate.version", "0");
-        assertEquals(0L, resolve().version());
+        assertEquals(0L, options().version("version", null));
     }
 
     @ParameterizedTest
@@ -386,13 +409,11 @@ class ConfigResolverTest {
     void relativePathsAreResolvedAgainstBaseDir() {
         pom.put("postgres.dir", "db/../sql/pg");
         pom.put("clickhouse.dir", "./sql/ch");
-        pom.put("output", "target/status.json");
-        pom.put("seedFile", "seeds/dev.yaml");
         MigrateConfig config = resolve();
         assertEquals(baseDir.resolve("sql/pg"), postgres(config).dir());
         assertEquals(baseDir.resolve("sql/ch"), clickhouse(config).dir());
-        assertEquals(baseDir.resolve("target/status.json"), config.output());
-        assertEquals(baseDir.resolve("seeds/dev.yaml"), config.seedFile());
+        assertEquals(baseDir.resolve("target/status.json"), options().path("output", new File("target/status.json")));
+        assertEquals(baseDir.resolve("seeds/dev.yaml"), options().path("seedFile", new File("seeds/dev.yaml")));
     }
 
     @Test

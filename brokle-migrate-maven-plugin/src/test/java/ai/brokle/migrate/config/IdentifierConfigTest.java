@@ -47,6 +47,8 @@ class IdentifierConfigTest {
 
     @Test
     void holderIsAParameter() {
-        assertEquals("3f2a", resolve(Map.of("brokle.migrate.holder", "3f2a")).holder());
+        Map<String, String> properties = Map.of("brokle.migrate.holder", "3f2a");
+        resolve(properties);
+        assertEquals("3f2a", new GoalOptions(Path.of("."), properties).text("holder", null));
     }
 }

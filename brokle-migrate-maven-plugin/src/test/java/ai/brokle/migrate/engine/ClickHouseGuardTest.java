@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.testing.TestClickHouse;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class ClickHouseGuardTest {
         url = TestClickHouse.newDatabase("guard");
     }
 
-    private Migrator migrator(String... properties) {
+    private TestMigrator migrator(String... properties) {
         Map<String, String> map = new HashMap<>(Map.of("brokle.migrate.db", "clickhouse",
                 "brokle.migrate.clickhouse.url", url));
         for (int i = 0; i < properties.length; i += 2) {

@@ -2,6 +2,7 @@ package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.source.InvalidMigrationException;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ abstract class EngineContractTest {
         url = newDatabase();
     }
 
-    Migrator migrator(Map<String, String> options, Confirmer confirmer) {
+    TestMigrator migrator(Map<String, String> options, Confirmer confirmer) {
         Map<String, String> properties = new HashMap<>(connectionProperties());
         properties.put("brokle.migrate.db", datasource());
         properties.put("brokle.migrate." + datasource() + ".url", url);
@@ -75,7 +76,7 @@ abstract class EngineContractTest {
         return TestMigrators.build(project, properties, log, confirmer);
     }
 
-    Migrator migrator(Map<String, String> options) {
+    TestMigrator migrator(Map<String, String> options) {
         return migrator(options, action -> Confirmer.Decision.NO_CONSOLE);
     }
 

@@ -4,6 +4,7 @@ import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ abstract class LockingContractTest {
         }
     }
 
-    Migrator migrator(Map<String, String> options, Confirmer confirmer) {
+    TestMigrator migrator(Map<String, String> options, Confirmer confirmer) {
         Map<String, String> properties = new HashMap<>(connectionProperties());
         properties.put("brokle.migrate.db", datasource());
         properties.put("brokle.migrate." + datasource() + ".url", url);
@@ -68,7 +69,7 @@ abstract class LockingContractTest {
         return TestMigrators.build(project, properties, log, confirmer);
     }
 
-    Migrator migrator(Map<String, String> options) {
+    TestMigrator migrator(Map<String, String> options) {
         return migrator(options, action -> Confirmer.Decision.NO_CONSOLE);
     }
 

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.MigrateException;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class PostgresGoCliParametersTest {
         return jdbcUrl.replace("jdbc:postgresql://", "postgres://" + TestPostgres.USER + "@") + "?" + query;
     }
 
-    private Migrator migrator(String url) {
+    private TestMigrator migrator(String url) {
         return TestMigrators.build(project, Map.of("brokle.migrate.db", "postgres",
                 "brokle.migrate.postgres.url", url), log, action -> Confirmer.Decision.NO_CONSOLE);
     }

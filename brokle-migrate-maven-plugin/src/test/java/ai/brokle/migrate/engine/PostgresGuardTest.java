@@ -4,6 +4,7 @@ import ai.brokle.migrate.dialect.Dialects;
 import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.MigrationGuard;
 import ai.brokle.migrate.dialect.postgres.PostgresDialect;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class PostgresGuardTest {
         url = TestPostgres.newDatabase("guard");
     }
 
-    private Migrator migrator(String... properties) {
+    private TestMigrator migrator(String... properties) {
         Map<String, String> map = new HashMap<>(Map.of("brokle.migrate.db", "postgres",
                 "brokle.migrate.postgres.url", url, "brokle.migrate.postgres.username", TestPostgres.USER));
         for (int i = 0; i < properties.length; i += 2) {

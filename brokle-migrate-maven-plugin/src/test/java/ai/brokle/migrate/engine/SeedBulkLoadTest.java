@@ -1,5 +1,7 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.testing.TestMigrator;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.seed.InvalidSeedException;
@@ -255,7 +257,7 @@ class SeedBulkLoadTest {
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));
         MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, work.resolve("target"), Map.of(),
                 Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
+        return new TestMigrator(new Migrator(config, new Reporter() {
             @Override
             public void info(String line) {
             }
@@ -263,7 +265,7 @@ class SeedBulkLoadTest {
             @Override
             public void warn(String line) {
             }
-        }, action -> Confirmer.Decision.NO_CONSOLE).seed();
+        }, action -> Confirmer.Decision.NO_CONSOLE), new GoalOptions(REPO, properties)).seed();
     }
 
     private static TableResult table(SeedResult result, String table) {

@@ -8,6 +8,7 @@ import ai.brokle.migrate.source.MigrationDirectory;
 import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
 import ai.brokle.migrate.sql.StatementSplitter;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestClickHouse;
 import ai.brokle.migrate.testing.TestPostgres;
@@ -188,7 +189,7 @@ class SeedClickHouseTest {
         return migrator(all).seed();
     }
 
-    Migrator migrator(Map<String, String> options) {
+    TestMigrator migrator(Map<String, String> options) {
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.clickhouse.url", url);
         options.forEach((k, v) -> properties.put("brokle.migrate." + k, v));

@@ -1,11 +1,13 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.config.ConfigSources;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.seed.InvalidSeedException;
 import ai.brokle.migrate.seed.SeedResult;
 import ai.brokle.migrate.seed.SeedResult.TableResult;
 import ai.brokle.migrate.seed.SeedWriteException;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +61,8 @@ class SeedPostgresTest {
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
         MigrateConfig config = Configurations.resolve(new ConfigSources(REPO, REPO.resolve("target/seed-test"),
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
-        new Migrator(config, quiet(), action -> Confirmer.Decision.NO_CONSOLE).up();
+        new TestMigrator(new Migrator(config, quiet(), action -> Confirmer.Decision.NO_CONSOLE),
+                new GoalOptions(REPO, properties)).up();
     }
 
     @BeforeEach
@@ -532,7 +535,7 @@ class SeedPostgresTest {
         assertEquals(0, count("organizations"), "the organization listed first must not be written");
     }
 
-    Migrator migrator(Map<String, String> options, Confirmer confirmer) {
+    TestMigrator migrator(Map<String, String> options, Confirmer confirmer) {
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.db", "postgres");
         properties.put("brokle.migrate.postgres.url", url);

@@ -3,9 +3,9 @@ package ai.brokle.migrate.lint;
 import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.engine.Confirmer;
-import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.ValidationFailedException;
 import ai.brokle.migrate.engine.ValidationReport;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +35,7 @@ class ValidateGoalTest {
     Path project;
     private final List<String> log = new ArrayList<>();
 
-    private Migrator migrator(String... properties) {
+    private TestMigrator migrator(String... properties) {
         Map<String, String> map = new HashMap<>();
         // Unreachable URLs: validate must never connect.
         map.put("brokle.migrate.postgres.url", "postgres://nobody@127.0.0.1:1/none");

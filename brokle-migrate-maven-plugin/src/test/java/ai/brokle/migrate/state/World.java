@@ -1,8 +1,8 @@
 package ai.brokle.migrate.state;
 
 import ai.brokle.migrate.engine.Confirmer;
-import ai.brokle.migrate.engine.Migrator;
 import ai.brokle.migrate.engine.StatusReport;
+import ai.brokle.migrate.testing.TestMigrator;
 import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 
@@ -179,7 +179,7 @@ final class World implements AutoCloseable {
         log.clear();
         Throwable error = null;
         StatusReport status = null;
-        Migrator migrator = migrator(goal);
+        TestMigrator migrator = migrator(goal);
         try {
             switch (goal.kind()) {
                 case UP -> migrator.up();
@@ -196,7 +196,7 @@ final class World implements AutoCloseable {
         new Checker(this).check(goal, expect, before, dumpBefore, error, status);
     }
 
-    Migrator migrator(Goal goal) {
+    TestMigrator migrator(Goal goal) {
         String ds = db.datasource();
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.db", ds);

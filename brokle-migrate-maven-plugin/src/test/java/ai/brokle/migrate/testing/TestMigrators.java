@@ -2,6 +2,7 @@ package ai.brokle.migrate.testing;
 
 import ai.brokle.migrate.engine.Configurations;
 import ai.brokle.migrate.config.ConfigSources;
+import ai.brokle.migrate.config.GoalOptions;
 import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.engine.Confirmer;
 import ai.brokle.migrate.engine.Migrator;
@@ -22,16 +23,17 @@ public final class TestMigrators {
      * @param properties {@code brokle.migrate.*} properties, as if given with {@code -D}
      * @param log        receives every line the engine reports ({@code WARN } before warnings)
      */
-    public static Migrator build(Path project, Map<String, String> properties, List<String> log, Confirmer confirmer) {
+    public static TestMigrator build(Path project, Map<String, String> properties, List<String> log,
+                                     Confirmer confirmer) {
         return build(project, project.resolve("target"), properties, log, confirmer);
     }
 
     /** As {@link #build(Path, Map, List, Confirmer)}, with the plugin's work directory somewhere else. */
-    public static Migrator build(Path project, Path workDir, Map<String, String> properties, List<String> log,
-                                 Confirmer confirmer) {
+    public static TestMigrator build(Path project, Path workDir, Map<String, String> properties, List<String> log,
+                                     Confirmer confirmer) {
         MigrateConfig config = Configurations.resolve(new ConfigSources(project, workDir,
                 Map.of(), Map.of(), properties, id -> Optional.empty()));
-        return new Migrator(config, new Reporter() {
+        return new TestMigrator(new Migrator(config, new Reporter() {
             @Override
             public void info(String line) {
                 log.add(line);
@@ -41,6 +43,6 @@ public final class TestMigrators {
             public void warn(String line) {
                 log.add("WARN " + line);
             }
-        }, confirmer);
+        }, confirmer), new GoalOptions(project, properties));
     }
 }

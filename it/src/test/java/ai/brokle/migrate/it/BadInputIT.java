@@ -141,16 +141,18 @@ class BadInputIT {
                 pg("misspelt -D property").props("-Dbrokle.migrate.stpes=2")
                         .expect("Unknown property brokle.migrate.stpes", "Fix the spelling of the -D option")
                         .untouched(),
+                // Maven converts typed parameters before the plugin runs; its message names the parameter
                 pg("non-numeric steps").props("-Dbrokle.migrate.steps=two")
-                        .expect("brokle.migrate.steps (from -D property)=two must be a whole number. Example: "
-                                + "-Dbrokle.migrate.steps=2").untouched(),
+                        .expect("for parameter steps: Cannot convert 'two' to int").untouched(),
                 pg("steps=0").props("-Dbrokle.migrate.steps=0")
                         .expect("brokle.migrate.steps=0 applies nothing. Give a positive count").untouched(),
                 pg("non-numeric version").goal("goto").props("-Dbrokle.migrate.version=latest")
-                        .expect("brokle.migrate.version (from -D property)=latest must be a migration version",
+                        .expect("for parameter version: Cannot convert 'latest' to long").untouched(),
+                pg("negative version").goal("goto").props("-Dbrokle.migrate.version=-1")
+                        .expect("brokle.migrate.version (from -D property)=-1 must be a migration version",
                                 "Example: -Dbrokle.migrate.version=").untouched(),
                 pg("non-numeric lockWaitSeconds").props("-Dbrokle.migrate.lockWaitSeconds=soon")
-                        .expect("brokle.migrate.lockWaitSeconds (from -D property)=soon must be a whole number")
+                        .expect("for parameter lockWaitSeconds: Cannot convert 'soon' to int")
                         .untouched(),
                 pg("unknown db").props("-Dbrokle.migrate.db=mysql").noDb()
                         .expect("brokle.migrate.db (from -D property)=mysql must be postgres, clickhouse or all")

@@ -181,7 +181,9 @@ class PostgresGoalsIT {
         project.run(goal("up", "-Dbrokle.migrate.stpes=2")).assertFailure()
                 .assertLogContains("Unknown property brokle.migrate.stpes");
         project.run(goal("up", "-Dbrokle.migrate.steps=two")).assertFailure()
-                .assertLogContains("brokle.migrate.steps (from -D property)=two must be a whole number");
+                .assertLogContains("for parameter steps: Cannot convert 'two' to int");
+        project.run(goal("up", "-Dbrokle.migrate.dryRun=yes")).assertFailure()
+                .assertLogContains("brokle.migrate.dryRun (from -D property)=yes must be true or false");
     }
 
     @Test
@@ -194,6 +196,11 @@ class PostgresGoalsIT {
                 "brokle-migrate:info", "brokle-migrate:create")) {
             help.assertLogContains(goal);
         }
+        project.run("brokle-migrate:help", "-Ddetail=true", "-Dgoal=up").assertSuccess()
+                .assertLogContains("User property: brokle.migrate.lockWaitSeconds")
+                .assertLogContains("User property: brokle.migrate.outOfOrder")
+                .assertLogContains("User property: brokle.migrate.ignoreDrift")
+                .assertLogContains("brokle.migrate.postgres.url");
     }
 
     @Test
