@@ -64,6 +64,15 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void aMissingDirectoryNamesItsOwnDatasourcesParameter() {
+        Path missing = dir.resolve("nope");
+        assertTrue(assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(missing, "postgres"))
+                .getMessage().contains("(e.g. -Dbrokle.migrate.postgres.dir=...) at it."));
+        assertTrue(assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(missing, "clickhouse"))
+                .getMessage().contains("(e.g. -Dbrokle.migrate.clickhouse.dir=...) at it."));
+    }
+
+    @Test
     void sortsByNumericVersionNotByName() throws IOException {
         write("10_c.up.sql", "SELECT 10;");
         write("2_b.up.sql", "SELECT 2;");
