@@ -198,7 +198,7 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     private static final String NAME = "`?[A-Za-z_][A-Za-z0-9_]*`?";
-    private static final Isolation ISOLATION = new Isolation(List.of(
+    private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(
             Isolation.Rule.of("\\b(ON\\s+CLUSTER)\\b", "{} runs on every node of a cluster, not in one database"),
             Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP|RENAME|ATTACH|DETACH)\\s+DATABASE)\\b",
                     "{} changes a database other than the scratch one"),

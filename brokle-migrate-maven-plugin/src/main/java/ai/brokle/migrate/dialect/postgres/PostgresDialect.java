@@ -187,7 +187,7 @@ public final class PostgresDialect implements Dialect {
         return new PostgresSeedStore(connection);
     }
 
-    private static final Isolation ISOLATION = new Isolation(List.of(
+    private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(
             Isolation.Rule.of("\\b(?:CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)\\b",
                     "changes a {}, which belongs to the whole server, not to one database"),
             Isolation.Rule.of("^\\s*(GRANT|REVOKE|REASSIGN\\s+OWNED|ALTER\\s+DEFAULT\\s+PRIVILEGES|SET\\s+ROLE)\\b",
