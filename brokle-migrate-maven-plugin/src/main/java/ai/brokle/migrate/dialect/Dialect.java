@@ -63,14 +63,10 @@ public interface Dialect extends DatasourceKind {
     }
 
     /** The production guards (lock and statement timeouts) applied around each migration's statements. */
-    default MigrationGuard guard(DatasourceConfig config) {
-        return MigrationGuard.NONE;
-    }
+    MigrationGuard guard(DatasourceConfig config);
 
     /** The database-specific rules of {@code validate}; the generic ones come from the lint package. */
-    default List<ai.brokle.migrate.lint.Rule> lintRules() {
-        return List.of();
-    }
+    List<ai.brokle.migrate.lint.Rule> lintRules();
 
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;
