@@ -58,10 +58,6 @@ public interface Dialect extends DatasourceKind {
     /** Opens a connection with the dialect's driver, never through DriverManager. */
     Connection connect(String jdbcUrl, String username, String password) throws SQLException;
 
-    /** Applies the datasource's session settings (e.g. a statement timeout) to a new connection. */
-    default void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
-    }
-
     /** The production guards (lock and statement timeouts) applied around each migration's statements. */
     MigrationGuard guard(DatasourceConfig config);
 

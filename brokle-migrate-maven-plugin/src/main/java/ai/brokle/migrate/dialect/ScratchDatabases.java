@@ -42,11 +42,6 @@ public record ScratchDatabases(String listSql, UnaryOperator<String> quote, Stri
         outsideTransaction(server, "DROP DATABASE IF EXISTS " + quote.apply(name) + dropOptions);
     }
 
-    /** The JDBC URL of database {@code name} on the server that {@code serverUrl} points to. */
-    public String jdbcUrl(String serverUrl, String name) {
-        return withDatabase(serverUrl, name);
-    }
-
     /** True when the server refused because the user may not create databases. */
     public boolean isPermissionDenied(SQLException e) {
         return permissionCheck.test(e);
@@ -57,8 +52,11 @@ public record ScratchDatabases(String listSql, UnaryOperator<String> quote, Stri
         return fixFor.apply(user);
     }
 
-    /** Replaces the database (the URL path) of a {@code scheme://host:port/db?query} JDBC URL. */
-    static String withDatabase(String url, String name) {
+    /**
+     * The JDBC URL of database {@code name} on the server that {@code url} ({@code scheme://host:port/db?query})
+     * points to: its path replaced.
+     */
+    public static String withDatabase(String url, String name) {
         int authority = url.indexOf("://");
         int path = url.indexOf('/', authority + 3);
         int query = url.indexOf('?', authority + 3);

@@ -100,7 +100,7 @@ final class ScratchSession implements AutoCloseable {
                     + config.displayUrl() + ": " + reason + ". Check that the server accepts CREATE DATABASE, "
                     + "then run verify again.", e);
         }
-        DatasourceConfig scratchConfig = new DatasourceConfig(config.kind(), scratch.jdbcUrl(serverUrl, database),
+        DatasourceConfig scratchConfig = new DatasourceConfig(config.kind(), ScratchDatabases.withDatabase(serverUrl, database),
                 user, config.password(), false, config.dir(), config.table(), null, config.tableEngine(),
                 config.statementTimeout(), config.lockTimeout());
         target = new Target(scratchConfig, dialect, template.migrations);

@@ -130,7 +130,7 @@ class MigrationDirectoryTest {
                 () -> assertEquals("DROP TABLE users;\n", m.downSql()),
                 () -> assertEquals(up, m.upFile()),
                 () -> assertEquals(down, m.downFile()),
-                () -> assertTrue(m.hasDown()),
+                () -> assertFalse(m.downSql().isBlank()),
                 () -> assertTrue(m.transactional()));
     }
 
@@ -146,7 +146,7 @@ class MigrationDirectoryTest {
     void missingDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         Migration m = MigrationDirectory.load(dir).get(0);
-        assertFalse(m.hasDown());
+        assertTrue(m.downSql().isBlank());
         assertNull(m.downFile());
         assertEquals(List.of(), SPLITTER.split(m.downSql()));
     }
@@ -164,7 +164,7 @@ class MigrationDirectoryTest {
     void emptyDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         write("000001_a.down.sql", "\n  \n");
-        assertFalse(MigrationDirectory.load(dir).get(0).hasDown());
+        assertTrue(MigrationDirectory.load(dir).get(0).downSql().isBlank());
     }
 
     @Test
@@ -181,7 +181,7 @@ class MigrationDirectoryTest {
         Migration m = MigrationDirectory.load(dir).get(0);
         assertEquals(file, m.upFile());
         assertEquals(file, m.downFile());
-        assertTrue(m.hasDown());
+        assertFalse(m.downSql().isBlank());
         assertTrue(m.transactional());
         assertEquals(List.of(new SqlStatement(1, 3, "CREATE TABLE t (id int)"),
                 new SqlStatement(2, 4, "CREATE INDEX t_id ON t (id)")), SPLITTER.split(m.upSql()));
@@ -203,7 +203,7 @@ class MigrationDirectoryTest {
     void sectionsFileWithoutDownSectionHasNothingToUndo() throws IOException {
         write("000003_up_only.up.sql", "-- +migrate Up\nCREATE TABLE t (id int);\n");
         Migration m = MigrationDirectory.load(dir).get(0);
-        assertFalse(m.hasDown());
+        assertTrue(m.downSql().isBlank());
         assertEquals(List.of("CREATE TABLE t (id int)"),
                 SPLITTER.split(m.upSql()).stream().map(SqlStatement::sql).toList());
     }
