@@ -58,19 +58,11 @@ public interface Dialect extends DatasourceKind {
     /** Opens a connection with the dialect's driver, never through DriverManager. */
     Connection connect(String jdbcUrl, String username, String password) throws SQLException;
 
-    /** Applies the datasource's session settings (e.g. a statement timeout) to a new connection. */
-    default void configureSession(Connection connection, DatasourceConfig config) throws SQLException {
-    }
-
     /** The production guards (lock and statement timeouts) applied around each migration's statements. */
-    default MigrationGuard guard(DatasourceConfig config) {
-        return MigrationGuard.NONE;
-    }
+    MigrationGuard guard(DatasourceConfig config);
 
     /** The database-specific rules of {@code validate}; the generic ones come from the lint package. */
-    default List<ai.brokle.migrate.lint.Rule> lintRules() {
-        return List.of();
-    }
+    List<ai.brokle.migrate.lint.Rule> lintRules();
 
     /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
     String trackingSchema(Connection connection) throws SQLException;

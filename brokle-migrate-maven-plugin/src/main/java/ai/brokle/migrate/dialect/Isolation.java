@@ -1,6 +1,8 @@
 package ai.brokle.migrate.dialect;
 
+import ai.brokle.migrate.sql.SqlLexer;
 import ai.brokle.migrate.sql.SqlStatement;
+import ai.brokle.migrate.sql.SqlSyntax;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,10 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds statements that reach beyond one database (roles, other databases, a cluster), which {@code verify} must not
- * run on a scratch database. Each dialect gives its patterns; comments and string literals are ignored.
+ * run on a scratch database. Each dialect gives its patterns; comments and string literals are ignored, while
+ * dollar-quoted bodies are read like the code they are.
  */
 public final class Isolation {
 
+    private final SqlLexer lexer;
     private final List<Rule> rules;
 
     public record Rule(Pattern pattern, String reason) {
@@ -21,7 +25,8 @@ public final class Isolation {
         }
     }
 
-    public Isolation(List<Rule> rules) {
+    public Isolation(SqlSyntax syntax, List<Rule> rules) {
+        this.lexer = new SqlLexer(syntax);
         this.rules = List.copyOf(rules);
     }
 
@@ -41,7 +46,20 @@ public final class Isolation {
         return Optional.empty();
     }
 
-    static String withoutCommentsAndStrings(String sql) {
-        return sql.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").replaceAll("'(?:[^']|'')*'", "''");
+    private String withoutCommentsAndStrings(String sql) {
+        char[] code = sql.toCharArray();
+        int i = 0;
+        while (i < sql.length()) {
+            SqlLexer.Region region = lexer.regionAt(sql, i);
+            if (region == null) {
+                i++;
+            } else if (region.kind() == SqlLexer.Kind.DOLLAR_BODY) {
+                i = region.contentStart();
+            } else {
+                SqlLexer.blank(code, region.comment() ? region.start() : region.contentStart(), region.contentEnd());
+                i = region.end();
+            }
+        }
+        return new String(code);
     }
 }

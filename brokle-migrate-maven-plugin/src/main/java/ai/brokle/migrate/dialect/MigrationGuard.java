@@ -12,31 +12,6 @@ import java.util.Optional;
  */
 public interface MigrationGuard {
 
-    MigrationGuard NONE = new MigrationGuard() {
-        @Override
-        public List<String> describe() {
-            return List.of("none");
-        }
-
-        @Override
-        public List<String> applySql(boolean inTransaction) {
-            return List.of();
-        }
-
-        @Override
-        public void apply(Connection connection, boolean inTransaction) {
-        }
-
-        @Override
-        public void release(Connection connection, boolean inTransaction) {
-        }
-
-        @Override
-        public Optional<String> explain(Throwable failure) {
-            return Optional.empty();
-        }
-    };
-
     /**
      * One entry per guard for {@code info}, e.g. {@code lock_timeout 5s (brokle.migrate.postgres.lockTimeout)}; when
      * none is set, one entry saying so and which parameters set them.

@@ -1,46 +1,62 @@
 package ai.brokle.migrate.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Throwaway databases on a datasource's server, for {@code verify}: listed by name prefix, created, dropped, and
- * reached by a URL. The engine names them and decides which to remove; the dialect only knows the SQL.
+ * reached by a URL. The engine names them and decides which to remove; each dialect declares its SQL.
+ *
+ * @param listSql         the query for the names of the databases that start with its one parameter, in order
+ * @param quote           how a database name is written in SQL
+ * @param dropOptions     what follows {@code DROP DATABASE IF EXISTS name}, e.g. closing other sessions on it
+ * @param permissionCheck true for the server's refusal because the user may not create databases
+ * @param fixFor          how to let a user (null: the default one) create databases, for the error message
  */
-public interface ScratchDatabases {
+public record ScratchDatabases(String listSql, UnaryOperator<String> quote, String dropOptions,
+                               Predicate<SQLException> permissionCheck, UnaryOperator<String> fixFor) {
 
     /** Names of the databases on the server that start with {@code prefix}. */
-    List<String> list(Connection server, String prefix) throws SQLException;
-
-    /** The statement that creates the empty database {@code name}. */
-    String createSql(String name);
-
-    /** The statement that drops the database and what it holds, closing other sessions on it where it can. */
-    String dropSql(String name);
-
-    default void create(Connection server, String name) throws SQLException {
-        outsideTransaction(server, createSql(name));
+    public List<String> list(Connection server, String prefix) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement query = server.prepareStatement(listSql)) {
+            query.setString(1, prefix);
+            RowReader.forEachRow(query, rs -> names.add(rs.getString(1)));
+        }
+        return names;
     }
 
-    default void drop(Connection server, String name) throws SQLException {
-        outsideTransaction(server, dropSql(name));
+    /** Creates the empty database {@code name}. */
+    public void create(Connection server, String name) throws SQLException {
+        outsideTransaction(server, "CREATE DATABASE " + quote.apply(name));
     }
 
-    /** The JDBC URL of database {@code name} on the server that {@code serverUrl} points to. */
-    default String jdbcUrl(String serverUrl, String name) {
-        return withDatabase(serverUrl, name);
+    /** Drops the database and what it holds. */
+    public void drop(Connection server, String name) throws SQLException {
+        outsideTransaction(server, "DROP DATABASE IF EXISTS " + quote.apply(name) + dropOptions);
     }
 
     /** True when the server refused because the user may not create databases. */
-    boolean isPermissionDenied(SQLException e);
+    public boolean isPermissionDenied(SQLException e) {
+        return permissionCheck.test(e);
+    }
 
     /** How to let {@code user} create databases, for the error message. */
-    String permissionFix(String user);
+    public String permissionFix(String user) {
+        return fixFor.apply(user);
+    }
 
-    /** Replaces the database (the URL path) of a {@code scheme://host:port/db?query} JDBC URL. */
-    static String withDatabase(String url, String name) {
+    /**
+     * The JDBC URL of database {@code name} on the server that {@code url} ({@code scheme://host:port/db?query})
+     * points to: its path replaced.
+     */
+    public static String withDatabase(String url, String name) {
         int authority = url.indexOf("://");
         int path = url.indexOf('/', authority + 3);
         int query = url.indexOf('?', authority + 3);

@@ -49,7 +49,7 @@ public final class MigrationCreator {
             throw new MigrationNotCreatedException(dir + ": cannot create the migration directory (" + e.getMessage()
                     + "). Fix its permissions or set brokle.migrate." + datasource.name() + ".dir.");
         }
-        List<Migration> existing = MigrationDirectory.load(dir);
+        List<Migration> existing = MigrationDirectory.load(dir, datasource.name());
         for (Migration migration : existing) {
             if (migration.name().equals(name)) {
                 throw new MigrationNotCreatedException(migration.upFile() + " already uses the name " + name + ": two "

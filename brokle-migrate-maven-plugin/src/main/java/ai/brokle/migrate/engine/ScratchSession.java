@@ -100,9 +100,9 @@ final class ScratchSession implements AutoCloseable {
                     + config.displayUrl() + ": " + reason + ". Check that the server accepts CREATE DATABASE, "
                     + "then run verify again.", e);
         }
-        DatasourceConfig scratchConfig = new DatasourceConfig(config.kind(), scratch.jdbcUrl(serverUrl, database),
-                user, config.password(), false, config.dir(), config.table(), null, config.tableEngine(),
-                config.statementTimeout(), config.lockTimeout());
+        DatasourceConfig scratchConfig = new DatasourceConfig(config.kind(),
+                ScratchDatabases.withDatabase(serverUrl, database), user, config.password(), false, config.dir(),
+                config.table(), null, config.tableEngine(), config.statementTimeout(), config.lockTimeout());
         target = new Target(scratchConfig, dialect, template.migrations);
         target.open(workDir.resolve("verify"), reporter);
         try {

@@ -75,7 +75,6 @@ final class Target implements AutoCloseable {
         }
         try {
             connection = dialect.connect(url, user, config.password());
-            dialect.configureSession(connection, config);
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "

@@ -28,7 +28,7 @@ record Targets(MigrateConfig config, Reporter reporter) {
                 continue;
             }
             targets.add(new Target(datasource, Dialects.of(datasource.name()),
-                    MigrationDirectory.load(datasource.dir())));
+                    MigrationDirectory.load(datasource.dir(), datasource.name())));
         }
         Comparator<Target> upOrder = Comparator.comparingInt(target -> target.dialect.facts().upOrder());
         targets.sort(reverse ? upOrder.reversed() : upOrder);

@@ -1,6 +1,7 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.InternalFailure;
+import ai.brokle.migrate.lint.report.JUnitXml;
 import ai.brokle.migrate.schema.Difference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,7 +32,7 @@ final class VerifyFiles {
         try {
             Files.createDirectories(dir);
             Path xml = dir.resolve(XML);
-            Files.writeString(xml, junit(report));
+            JUnitXml.write(xml, "brokle-migrate verify", junit(report));
             Path json = dir.resolve(JSON);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), json(report));
             return List.of(xml, json);
@@ -41,41 +42,28 @@ final class VerifyFiles {
         }
     }
 
-    static String junit(VerifyReport report) {
+    private static List<JUnitXml.Suite> junit(VerifyReport report) {
         Map<String, List<VerifyCase>> byDatasource = new LinkedHashMap<>();
         report.cases().forEach(c -> byDatasource.computeIfAbsent(c.datasource(), k -> new ArrayList<>()).add(c));
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\""
-                + "brokle-migrate verify\">\n");
+        List<JUnitXml.Suite> suites = new ArrayList<>();
         byDatasource.forEach((datasource, cases) -> {
-            long failures = cases.stream().filter(report::fails).count();
-            long skipped = cases.stream().filter(c -> !c.verified()).count();
-            double seconds = cases.stream().mapToLong(VerifyCase::millis).sum() / 1000.0;
-            xml.append("  <testsuite name=\"brokle-migrate.verify.").append(escape(datasource)).append("\" tests=\"")
-                    .append(cases.size()).append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"")
-                    .append(skipped).append("\" time=\"").append(seconds).append("\">\n");
-            for (VerifyCase c : cases) {
-                xml.append("    <testcase classname=\"brokle-migrate.verify.").append(escape(datasource))
-                        .append("\" name=\"").append(escape(c.migration())).append("\" time=\"")
-                        .append(c.millis() / 1000.0).append("\"");
-                String detail = String.join("\n", c.lines());
-                if (!c.verified()) {
-                    xml.append(">\n      <skipped message=\"").append(escape(c.notVerified())).append("\"/>\n");
-                } else if (report.fails(c)) {
-                    String severity = c.severity().orElseThrow().label();
-                    xml.append(">\n      <failure type=\"").append(severity).append("\" message=\"")
-                            .append(escape(severity + (c.step() == null ? "" : " (" + c.step() + " failed)")))
-                            .append("\">").append(escape(detail)).append("</failure>\n");
-                } else if (c.severity().isPresent()) {
-                    xml.append(">\n      <system-out>").append(escape(detail)).append("</system-out>\n");
-                } else {
-                    xml.append("/>\n");
-                    continue;
-                }
-                xml.append("    </testcase>\n");
-            }
-            xml.append("  </testsuite>\n");
+            String name = "brokle-migrate.verify." + datasource;
+            suites.add(new JUnitXml.Suite(name, cases.stream().mapToLong(VerifyCase::millis).sum() / 1000.0,
+                    cases.stream().map(c -> junitCase(name, report, c)).toList()));
         });
-        return xml.append("</testsuites>\n").toString();
+        return suites;
+    }
+
+    private static JUnitXml.Case junitCase(String classname, VerifyReport report, VerifyCase c) {
+        String detail = String.join("\n", c.lines());
+        List<JUnitXml.Failure> failures = List.of();
+        if (c.verified() && report.fails(c)) {
+            String severity = c.severity().orElseThrow().label();
+            failures = List.of(new JUnitXml.Failure(severity,
+                    severity + (c.step() == null ? "" : " (" + c.step() + " failed)"), detail));
+        }
+        String output = c.verified() && !report.fails(c) && c.severity().isPresent() ? detail : null;
+        return new JUnitXml.Case(classname, c.migration(), c.millis() / 1000.0, c.notVerified(), failures, output);
     }
 
     private static Map<String, Object> json(VerifyReport report) {
@@ -104,25 +92,5 @@ final class VerifyFiles {
         }
         root.put("cases", cases);
         return root;
-    }
-
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                default -> {
-                    if (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') {
-                        out.append(' ');
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

@@ -55,7 +55,7 @@ public final class Linter {
     public LintResult run(Path dir) {
         long start = System.nanoTime();
         Findings findings = new Findings(datasource, options.ignore());
-        MigrationDirectory.Scan scan = MigrationDirectory.scan(dir);
+        MigrationDirectory.Scan scan = MigrationDirectory.scan(dir, datasource);
         Set<Path> files = new HashSet<>();
         for (SourceProblem problem : scan.problems()) {
             files.add(problem.file());

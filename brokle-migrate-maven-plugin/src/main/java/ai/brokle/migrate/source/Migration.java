@@ -19,8 +19,4 @@ public record Migration(long version, String id, String upSql, String downSql, P
     public String name() {
         return id.substring(id.indexOf('_') + 1);
     }
-
-    public boolean hasDown() {
-        return !downSql.isBlank();
-    }
 }

@@ -24,9 +24,19 @@ public final class MigrationDirectory {
     public record Scan(List<Migration> migrations, List<SourceProblem> problems) {
     }
 
-    /** @return the migrations in version order; an empty list when the directory holds none */
+    /**
+     * Status's call, until it names its datasource: a missing directory's message shows the PostgreSQL parameter.
+     */
     public static List<Migration> load(Path dir) {
-        Scan scan = scan(dir);
+        return load(dir, "postgres");
+    }
+
+    /**
+     * @param datasource the datasource whose directory this is, for the parameter a message names
+     * @return the migrations in version order; an empty list when the directory holds none
+     */
+    public static List<Migration> load(Path dir, String datasource) {
+        Scan scan = scan(dir, datasource);
         if (!scan.problems().isEmpty()) {
             throw new InvalidMigrationException(scan.problems().stream().map(SourceProblem::message).toList());
         }
@@ -38,10 +48,11 @@ public final class MigrationDirectory {
      *
      * @throws InvalidMigrationException when the directory itself is missing or cannot be listed
      */
-    public static Scan scan(Path dir) {
+    public static Scan scan(Path dir, String datasource) {
         if (!Files.isDirectory(dir)) {
             throw new InvalidMigrationException(List.of(dir + ": the migration directory does not exist. Create it, "
-                    + "or point the datasource's 'dir' parameter (e.g. -Dbrokle.migrate.postgres.dir=...) at it."));
+                    + "or point the datasource's 'dir' parameter (e.g. -Dbrokle.migrate." + datasource + ".dir=...) "
+                    + "at it."));
         }
         List<SourceProblem> problems = new ArrayList<>();
         Map<Long, FilePair> byVersion = new TreeMap<>();

@@ -14,10 +14,10 @@ public final class StatementSplitter {
     private static final Pattern BEGIN = Pattern.compile("(?i)^--\\s*\\+migrate\\s+StatementBegin\\s*$");
     private static final Pattern END = Pattern.compile("(?i)^\\s*--\\s*\\+migrate\\s+StatementEnd\\s*$");
 
-    private final SqlSyntax syntax;
+    private final SqlLexer lexer;
 
     public StatementSplitter(SqlSyntax syntax) {
-        this.syntax = syntax;
+        this.lexer = new SqlLexer(syntax);
     }
 
     public List<SqlStatement> split(String sql) {
@@ -40,17 +40,15 @@ public final class StatementSplitter {
         List<SqlStatement> run() {
             while (pos < s.length()) {
                 char c = s.charAt(pos);
-                if (c == '-' && peek(1) == '-') {
-                    int eol = lineEnd(pos);
-                    if (start < 0 && isLineStart(pos) && BEGIN.matcher(s.substring(pos, eol).strip()).matches()) {
-                        verbatimBlock(eol);
-                    } else {
-                        advanceTo(eol);
+                SqlLexer.Region region = lexer.regionAt(s, pos);
+                if (region != null && region.kind() == SqlLexer.Kind.LINE_COMMENT && c == '-' && start < 0
+                        && isLineStart(pos) && BEGIN.matcher(s.substring(pos, region.end()).strip()).matches()) {
+                    verbatimBlock(region.end());
+                } else if (region != null) {
+                    if (!region.comment()) {
+                        markStart();
                     }
-                } else if (c == '#' && syntax.hashComments()) {
-                    advanceTo(lineEnd(pos));
-                } else if (c == '/' && peek(1) == '*') {
-                    blockComment();
+                    advanceTo(region.end());
                 } else if (c == ';') {
                     flush(pos);
                     pos++;
@@ -58,17 +56,7 @@ public final class StatementSplitter {
                     if (!Character.isWhitespace(c)) {
                         markStart();
                     }
-                    if (c == '\'') {
-                        quoted('\'', syntax.backslashEscapes() || isEscapeString());
-                    } else if (c == '"') {
-                        quoted('"', syntax.backslashEscapes());
-                    } else if (c == '`' && syntax.backticks()) {
-                        quoted('`', true);
-                    } else if (c == '$' && syntax.dollarQuotes() && dollarQuote()) {
-                        // consumed by dollarQuote()
-                    } else {
-                        step();
-                    }
+                    step();
                 }
             }
             flush(s.length());
@@ -132,73 +120,6 @@ public final class StatementSplitter {
             }
         }
 
-        private void quoted(char quote, boolean backslashEscapes) {
-            step();
-            while (pos < s.length()) {
-                char c = s.charAt(pos);
-                if (backslashEscapes && c == '\\') {
-                    step();
-                    if (pos < s.length()) {
-                        step();
-                    }
-                } else if (c == quote) {
-                    step();
-                    if (peek(0) == quote) {
-                        step(); // doubled quote is an escaped quote
-                    } else {
-                        return;
-                    }
-                } else {
-                    step();
-                }
-            }
-        }
-
-        /** PostgreSQL E'...' strings take backslash escapes. */
-        private boolean isEscapeString() {
-            if (pos == 0 || Character.toUpperCase(s.charAt(pos - 1)) != 'E') {
-                return false;
-            }
-            return pos < 2 || !isIdentifierChar(s.charAt(pos - 2));
-        }
-
-        /** Consumes {@code $tag$ ... $tag$} if one starts here; returns false when this '$' is not a quote. */
-        private boolean dollarQuote() {
-            if (pos > 0 && isIdentifierChar(s.charAt(pos - 1))) {
-                return false; // part of an identifier such as a$b
-            }
-            int tagEnd = pos + 1;
-            while (tagEnd < s.length() && isIdentifierChar(s.charAt(tagEnd)) && s.charAt(tagEnd) != '$') {
-                tagEnd++;
-            }
-            if (tagEnd >= s.length() || s.charAt(tagEnd) != '$'
-                    || (tagEnd > pos + 1 && Character.isDigit(s.charAt(pos + 1)))) {
-                return false; // $1 parameters and lone dollars
-            }
-            String tag = s.substring(pos, tagEnd + 1);
-            int close = s.indexOf(tag, tagEnd + 1);
-            advanceTo(close < 0 ? s.length() : close + tag.length());
-            return true;
-        }
-
-        private void blockComment() {
-            int depth = 0;
-            while (pos < s.length()) {
-                if (s.charAt(pos) == '/' && peek(1) == '*' && (depth == 0 || syntax.nestedBlockComments())) {
-                    depth++;
-                    advanceTo(pos + 2);
-                } else if (s.charAt(pos) == '*' && peek(1) == '/') {
-                    depth--;
-                    advanceTo(pos + 2);
-                    if (depth == 0) {
-                        return;
-                    }
-                } else {
-                    step();
-                }
-            }
-        }
-
         private boolean isLineStart(int at) {
             for (int i = at - 1; i >= 0 && s.charAt(i) != '\n'; i--) {
                 if (!Character.isWhitespace(s.charAt(i))) {
@@ -213,11 +134,6 @@ public final class StatementSplitter {
             return eol < 0 ? s.length() : eol;
         }
 
-        private char peek(int offset) {
-            int at = pos + offset;
-            return at < s.length() ? s.charAt(at) : '\0';
-        }
-
         private void step() {
             if (s.charAt(pos) == '\n') {
                 line++;
@@ -230,9 +146,5 @@ public final class StatementSplitter {
                 step();
             }
         }
-    }
-
-    private static boolean isIdentifierChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class TransactionControl {
 
-    private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*",
-            Pattern.DOTALL);
+    /** Transactions are controlled where migrations run in one: PostgreSQL. */
+    private static final SqlLexer LEXER = new SqlLexer(SqlSyntax.POSTGRES);
     private static final Pattern CONTROL = Pattern.compile(
             "(begin|start\\s+transaction|commit|end|abort|prepare\\s+transaction)\\b.*"
                     + "|rollback(?!\\s+(?:work\\s+|transaction\\s+)?to\\b)\\b.*", Pattern.DOTALL);
@@ -29,7 +29,22 @@ public final class TransactionControl {
 
     /** True when this statement ends or starts a transaction (the detector the runner and {@code validate} share). */
     public static boolean isControl(SqlStatement statement) {
-        String text = LEADING_COMMENTS.matcher(statement.sql()).replaceFirst("").toLowerCase(Locale.ROOT);
+        String text = withoutLeadingComments(statement.sql()).toLowerCase(Locale.ROOT);
         return CONTROL.matcher(text).matches();
+    }
+
+    private static String withoutLeadingComments(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            SqlLexer.Region region = LEXER.regionAt(sql, i);
+            if (region != null && region.comment()) {
+                i = region.end();
+            } else if (Character.isWhitespace(sql.charAt(i))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return sql.substring(i);
     }
 }

@@ -64,6 +64,15 @@ class MigrationDirectoryTest {
     }
 
     @Test
+    void aMissingDirectoryNamesItsOwnDatasourcesParameter() {
+        Path missing = dir.resolve("nope");
+        assertTrue(assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(missing, "postgres"))
+                .getMessage().contains("(e.g. -Dbrokle.migrate.postgres.dir=...) at it."));
+        assertTrue(assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(missing, "clickhouse"))
+                .getMessage().contains("(e.g. -Dbrokle.migrate.clickhouse.dir=...) at it."));
+    }
+
+    @Test
     void sortsByNumericVersionNotByName() throws IOException {
         write("10_c.up.sql", "SELECT 10;");
         write("2_b.up.sql", "SELECT 2;");
@@ -121,7 +130,7 @@ class MigrationDirectoryTest {
                 () -> assertEquals("DROP TABLE users;\n", m.downSql()),
                 () -> assertEquals(up, m.upFile()),
                 () -> assertEquals(down, m.downFile()),
-                () -> assertTrue(m.hasDown()),
+                () -> assertFalse(m.downSql().isBlank()),
                 () -> assertTrue(m.transactional()));
     }
 
@@ -137,7 +146,7 @@ class MigrationDirectoryTest {
     void missingDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         Migration m = MigrationDirectory.load(dir).get(0);
-        assertFalse(m.hasDown());
+        assertTrue(m.downSql().isBlank());
         assertNull(m.downFile());
         assertEquals(List.of(), SPLITTER.split(m.downSql()));
     }
@@ -155,7 +164,7 @@ class MigrationDirectoryTest {
     void emptyDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         write("000001_a.down.sql", "\n  \n");
-        assertFalse(MigrationDirectory.load(dir).get(0).hasDown());
+        assertTrue(MigrationDirectory.load(dir).get(0).downSql().isBlank());
     }
 
     @Test
@@ -172,7 +181,7 @@ class MigrationDirectoryTest {
         Migration m = MigrationDirectory.load(dir).get(0);
         assertEquals(file, m.upFile());
         assertEquals(file, m.downFile());
-        assertTrue(m.hasDown());
+        assertFalse(m.downSql().isBlank());
         assertTrue(m.transactional());
         assertEquals(List.of(new SqlStatement(1, 3, "CREATE TABLE t (id int)"),
                 new SqlStatement(2, 4, "CREATE INDEX t_id ON t (id)")), SPLITTER.split(m.upSql()));
@@ -194,7 +203,7 @@ class MigrationDirectoryTest {
     void sectionsFileWithoutDownSectionHasNothingToUndo() throws IOException {
         write("000003_up_only.up.sql", "-- +migrate Up\nCREATE TABLE t (id int);\n");
         Migration m = MigrationDirectory.load(dir).get(0);
-        assertFalse(m.hasDown());
+        assertTrue(m.downSql().isBlank());
         assertEquals(List.of("CREATE TABLE t (id int)"),
                 SPLITTER.split(m.upSql()).stream().map(SqlStatement::sql).toList());
     }

@@ -1,36 +1,31 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
-import ai.brokle.migrate.config.DatabaseUrl;
 import ai.brokle.migrate.config.DatasourceConfig;
-import ai.brokle.migrate.config.GoMigrateParameters;
-import ai.brokle.migrate.config.UrlInput;
-import ai.brokle.migrate.dialect.Dialect;
-import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.DeclaredDialect;
 import ai.brokle.migrate.dialect.Isolation;
-import ai.brokle.migrate.dialect.MigrationGuard;
-import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 import ai.brokle.migrate.schema.SchemaSnapshot;
-import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
-import ai.brokle.migrate.state.VersionTable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import static ai.brokle.migrate.config.GoMigrateParameters.CLUSTER;
+import static ai.brokle.migrate.config.GoMigrateParameters.SPLITTING;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE_ENGINE;
+
 /** ClickHouse over HTTP with the modern JDBC driver: no transactions, one statement per request. */
-public final class ClickHouseDialect implements Dialect {
+public final class ClickHouseDialect extends DeclaredDialect {
 
     /**
      * Migrated after PostgreSQL. Its Liquibase extension cannot update a DATABASECHANGELOG row in place; its lock is
@@ -39,19 +34,33 @@ public final class ClickHouseDialect implements Dialect {
     private static final Facts FACTS = new Facts(new Traits("clickhouse", "ClickHouse", "CLICKHOUSE_URL",
             "CLICKHOUSE_MIGRATIONS_PATH", "migrations/clickhouse", false,
             "clickhouse://user:pass@localhost:" + ClickHouseUrl.NATIVE_PORT + "/default",
-            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_ENGINE, GoMigrateParameters.CLUSTER,
-                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
+            List.of(TABLE, TABLE_ENGINE, CLUSTER, SPLITTING.get(0), SPLITTING.get(1)),
             false, List.of(new DurationSetting("maxExecutionTime", ChronoUnit.SECONDS))),
             SqlSyntax.CLICKHOUSE, false, false, true, 1, false);
 
-    @Override
-    public Facts facts() {
-        return FACTS;
-    }
+    private static final String NAME = "`?[A-Za-z_][A-Za-z0-9_]*`?";
+    private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(
+            Isolation.Rule.of("\\b(ON\\s+CLUSTER)\\b", "{} runs on every node of a cluster, not in one database"),
+            Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP|RENAME|ATTACH|DETACH)\\s+DATABASE)\\b",
+                    "{} changes a database other than the scratch one"),
+            Isolation.Rule.of("\\b(?:TABLE|VIEW|DICTIONARY|EXISTS|FROM|JOIN|INTO|TO)\\s+((?!system\\.|INFORMATION_SCHEMA\\.)"
+                    + NAME + "\\." + NAME + ")", "{} names a table of another database")));
 
-    @Override
-    public DatabaseUrl jdbcUrl(UrlInput url) {
-        return ClickHouseUrl.jdbcUrl(url);
+    /** On the node the URL names, never ON CLUSTER; code 497 is ACCESS_DENIED. */
+    private static final ScratchDatabases SCRATCH = new ScratchDatabases(
+            "SELECT name FROM system.databases WHERE startsWith(name, ?) ORDER BY name", ClickHouseSql::identifier, "",
+            e -> e.getErrorCode() == 497 || String.valueOf(e.getMessage()).matches("(?s).*(ACCESS_DENIED|Code: 497).*"),
+            user -> "Let the user create and drop databases (as an administrator: GRANT CREATE DATABASE, DROP "
+                    + "DATABASE, CREATE TABLE, DROP TABLE, ALTER, INSERT, SELECT ON brokle_verify_*.* TO "
+                    + (user == null ? "default" : user) + ")");
+
+    /** The guard is max_execution_time (brokle.migrate.clickhouse.maxExecutionTime) for each migration's statements. */
+    public ClickHouseDialect() {
+        super(FACTS, new Parts(ClickHouseUrl::jdbcUrl, ClickHouseGuard::new, ClickHouseRules.all(),
+                "SELECT currentDatabase()", "SELECT currentDatabase()",
+                (connection, config) -> new ClickHouseVersionTable(connection, config.table(), config.cluster(),
+                        config.tableEngine()),
+                ClickHouseLock.LOCKS, ClickHouseSeedStore::new, SCRATCH, ISOLATION));
     }
 
     @Override
@@ -73,24 +82,6 @@ public final class ClickHouseDialect implements Dialect {
             throw e;
         }
         return connection;
-    }
-
-    /** max_execution_time (brokle.migrate.clickhouse.maxExecutionTime) for each migration's statements. */
-    @Override
-    public MigrationGuard guard(DatasourceConfig config) {
-        return new ClickHouseGuard(config);
-    }
-
-    @Override
-    public List<ai.brokle.migrate.lint.Rule> lintRules() {
-        return ClickHouseRules.all();
-    }
-
-    @Override
-    public String trackingSchema(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement(); var rs = statement.executeQuery("SELECT currentDatabase()")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
     }
 
     /**
@@ -120,26 +111,6 @@ public final class ClickHouseDialect implements Dialect {
     @Override
     public String executionTimestampSql() {
         return "now64(3)";
-    }
-
-    @Override
-    public VersionTable versionTable(Connection connection, DatasourceConfig config) {
-        return new ClickHouseVersionTable(connection, config.table(), config.cluster(), config.tableEngine());
-    }
-
-    @Override
-    public MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException {
-        return ClickHouseLock.acquire(connection, ClickHouseLock.tableFor(config.table()), config.cluster(), wait);
-    }
-
-    @Override
-    public List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
-        return ClickHouseLock.holders(connection, ClickHouseLock.tableFor(config.table()));
-    }
-
-    @Override
-    public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) throws SQLException {
-        return ClickHouseLock.release(connection, ClickHouseLock.tableFor(config.table()), config.cluster(), holderId);
     }
 
     /** Every table of the database (views first), on every node with a cluster; the held lock stays. */
@@ -174,11 +145,6 @@ public final class ClickHouseDialect implements Dialect {
     }
 
     @Override
-    public String databaseName(Connection connection) throws SQLException {
-        return trackingSchema(connection);
-    }
-
-    @Override
     public String template(String name, boolean up, Instant created) {
         String header = "-- ClickHouse Migration: " + name + "\n-- Created: " + created + "\n";
         return up
@@ -192,33 +158,10 @@ public final class ClickHouseDialect implements Dialect {
         return "ClickHouse JDBC " + com.clickhouse.jdbc.Driver.class.getPackage().getImplementationVersion();
     }
 
-    @Override
-    public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
-        return new ClickHouseSeedStore(connection);
-    }
-
-    private static final String NAME = "`?[A-Za-z_][A-Za-z0-9_]*`?";
-    private static final Isolation ISOLATION = new Isolation(List.of(
-            Isolation.Rule.of("\\b(ON\\s+CLUSTER)\\b", "{} runs on every node of a cluster, not in one database"),
-            Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP|RENAME|ATTACH|DETACH)\\s+DATABASE)\\b",
-                    "{} changes a database other than the scratch one"),
-            Isolation.Rule.of("\\b(?:TABLE|VIEW|DICTIONARY|EXISTS|FROM|JOIN|INTO|TO)\\s+((?!system\\.|INFORMATION_SCHEMA\\.)"
-                    + NAME + "\\." + NAME + ")", "{} names a table of another database")));
-
     /** Tables (engine, keys, TTL, settings), columns (type, default, codec, comment), indexes, views, dictionaries. */
     @Override
     public SchemaSnapshot snapshot(Connection connection, DatasourceConfig config) throws SQLException {
         return new ClickHouseSnapshot(connection, Set.of(config.table(), "DATABASECHANGELOG", "DATABASECHANGELOGLOCK",
                 ClickHouseLock.tableFor(config.table()))).read();
-    }
-
-    @Override
-    public ScratchDatabases scratchDatabases() {
-        return new ClickHouseScratch();
-    }
-
-    @Override
-    public Optional<String> notVerifiableAlone(List<SqlStatement> statements) {
-        return ISOLATION.problem(statements);
     }
 }

@@ -1,6 +1,8 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
+import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.MigrationLocks;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
 
@@ -28,6 +30,25 @@ final class ClickHouseLock implements MigrationLock {
 
     private static final String MARK = "brokle-migrate lock";
     private static final int TABLE_ALREADY_EXISTS = 57;
+
+    /** A table per version table ({@link #tableFor}), created and dropped on every node of a cluster. */
+    static final MigrationLocks LOCKS = new MigrationLocks() {
+        @Override
+        public MigrationLock acquire(Connection connection, DatasourceConfig config, Duration wait)
+                throws SQLException {
+            return ClickHouseLock.acquire(connection, tableFor(config.table()), config.cluster(), wait);
+        }
+
+        @Override
+        public List<LockHolder> holders(Connection connection, DatasourceConfig config) throws SQLException {
+            return holder(connection, tableFor(config.table())).stream().toList();
+        }
+
+        @Override
+        public boolean release(Connection connection, DatasourceConfig config, String holderId) throws SQLException {
+            return ClickHouseLock.release(connection, tableFor(config.table()), config.cluster(), holderId);
+        }
+    };
 
     private final Connection connection;
     private final String table;
@@ -141,9 +162,5 @@ final class ClickHouseLock implements MigrationLock {
         String message = String.valueOf(e.getMessage());
         return e.getErrorCode() == TABLE_ALREADY_EXISTS || message.contains("TABLE_ALREADY_EXISTS")
                 || message.contains("Code: 57.");
-    }
-
-    static List<LockHolder> holders(Connection connection, String table) throws SQLException {
-        return holder(connection, table).stream().toList();
     }
 }

@@ -1,6 +1,8 @@
 package ai.brokle.migrate.dialect.postgres;
 
+import ai.brokle.migrate.config.DatasourceConfig;
 import ai.brokle.migrate.dialect.LockHolder;
+import ai.brokle.migrate.dialect.MigrationLocks;
 import ai.brokle.migrate.dialect.LockTimeoutException;
 import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.dialect.RowReader;
@@ -25,6 +27,25 @@ import java.util.zip.CRC32;
 final class PostgresAdvisoryLock implements MigrationLock {
 
     private static final long GOLANG_MIGRATE_SALT = 1486364155L;
+
+    /** Keyed by the version table; advisory locks end with their session, so there is never a stale one to release. */
+    static final MigrationLocks LOCKS = new MigrationLocks() {
+        @Override
+        public MigrationLock acquire(Connection connection, DatasourceConfig config, Duration wait)
+                throws SQLException {
+            return PostgresAdvisoryLock.acquire(connection, config.table(), wait);
+        }
+
+        @Override
+        public List<LockHolder> holders(Connection connection, DatasourceConfig config) throws SQLException {
+            return PostgresAdvisoryLock.holders(connection, config.table());
+        }
+
+        @Override
+        public boolean release(Connection connection, DatasourceConfig config, String holderId) {
+            return false;
+        }
+    };
 
     private final Connection connection;
     private final List<Long> keys;

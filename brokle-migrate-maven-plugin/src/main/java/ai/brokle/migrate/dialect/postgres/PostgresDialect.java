@@ -1,27 +1,16 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import ai.brokle.migrate.config.DatabaseUrl;
 import ai.brokle.migrate.config.DatasourceConfig;
-import ai.brokle.migrate.config.GoMigrateParameters;
-import ai.brokle.migrate.config.UrlInput;
-import ai.brokle.migrate.dialect.Dialect;
+import ai.brokle.migrate.dialect.DeclaredDialect;
 import ai.brokle.migrate.dialect.EmbeddedServer;
-import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.Isolation;
-import ai.brokle.migrate.dialect.MigrationGuard;
-import ai.brokle.migrate.dialect.MigrationLock;
 import ai.brokle.migrate.dialect.ScratchDatabases;
 import ai.brokle.migrate.schema.SchemaSnapshot;
-import ai.brokle.migrate.sql.SqlStatement;
 import ai.brokle.migrate.sql.SqlSyntax;
-import ai.brokle.migrate.state.VersionTable;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.time.temporal.ChronoUnit;
@@ -31,27 +20,46 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
+import static ai.brokle.migrate.config.GoMigrateParameters.SPLITTING;
+import static ai.brokle.migrate.config.GoMigrateParameters.STATEMENT_TIMEOUT;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE;
+import static ai.brokle.migrate.config.GoMigrateParameters.TABLE_QUOTED;
+
 /** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
-public final class PostgresDialect implements Dialect {
+public final class PostgresDialect extends DeclaredDialect {
 
     /** Migrated first; the main database. Advisory locks end with their session. */
     private static final Facts FACTS = new Facts(new Traits("postgres", "PostgreSQL", "DATABASE_URL",
             "DATABASE_MIGRATIONS_PATH", "migrations", true,
             "postgres://user:pass@localhost:" + PostgresUrl.DEFAULT_PORT + "/brokle?sslmode=disable",
-            List.of(GoMigrateParameters.TABLE, GoMigrateParameters.TABLE_QUOTED, GoMigrateParameters.STATEMENT_TIMEOUT,
-                    GoMigrateParameters.SPLITTING.get(0), GoMigrateParameters.SPLITTING.get(1)),
+            List.of(TABLE, TABLE_QUOTED, STATEMENT_TIMEOUT, SPLITTING.get(0), SPLITTING.get(1)),
             true, List.of(new DurationSetting("statementTimeout", ChronoUnit.MILLIS),
                     new DurationSetting("lockTimeout", ChronoUnit.MILLIS))),
             SqlSyntax.POSTGRES, true, true, false, 0, true);
 
-    @Override
-    public Facts facts() {
-        return FACTS;
-    }
+    private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(
+            Isolation.Rule.of("\\b(?:CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)\\b",
+                    "changes a {}, which belongs to the whole server, not to one database"),
+            Isolation.Rule.of("^\\s*(GRANT|REVOKE|REASSIGN\\s+OWNED|ALTER\\s+DEFAULT\\s+PRIVILEGES|SET\\s+ROLE)\\b",
+                    "{} names roles, which are the server's, not the scratch database's"),
+            Isolation.Rule.of("\\b(OWNER\\s+TO)\\b", "{} names a role, which is the server's, not the scratch database's")));
 
-    @Override
-    public DatabaseUrl jdbcUrl(UrlInput url) {
-        return PostgresUrl.jdbcUrl(url);
+    /** {@code DROP DATABASE ... WITH (FORCE)} closes other sessions; 42501 (insufficient_privilege) is no CREATEDB. */
+    private static final ScratchDatabases SCRATCH = new ScratchDatabases(
+            "SELECT datname FROM pg_database WHERE starts_with(datname, ?) ORDER BY datname", PostgresNames::quote,
+            " WITH (FORCE)", e -> "42501".equals(e.getSQLState()), user -> "Let the user create databases (as an "
+            + "administrator: ALTER ROLE " + (user == null ? "<user>" : user) + " CREATEDB), or run verify on the "
+            + "embedded PostgreSQL by leaving brokle.migrate.postgres.url (and DATABASE_URL) unset");
+
+    /**
+     * The guards are lock_timeout and statement_timeout (golang-migrate's x-statement-timeout sets the latter too):
+     * they limit each migration's statements, not the plugin's own bookkeeping and lock queries.
+     */
+    public PostgresDialect() {
+        super(FACTS, new Parts(PostgresUrl::jdbcUrl, PostgresGuard::new, PostgresRules.all(), "SELECT current_schema()",
+                "SELECT current_database() || '.' || current_schema()",
+                (connection, config) -> new PostgresVersionTable(connection, config.table()),
+                PostgresAdvisoryLock.LOCKS, PostgresSeedStore::new, SCRATCH, ISOLATION));
     }
 
     /** Brokle's DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME and DB_SSLMODE. */
@@ -86,28 +94,6 @@ public final class PostgresDialect implements Dialect {
         return connection;
     }
 
-    /**
-     * lock_timeout and statement_timeout (golang-migrate's x-statement-timeout sets the latter too) limit each
-     * migration's statements, not the plugin's own bookkeeping and lock queries.
-     */
-    @Override
-    public MigrationGuard guard(DatasourceConfig config) {
-        return new PostgresGuard(config);
-    }
-
-    @Override
-    public List<ai.brokle.migrate.lint.Rule> lintRules() {
-        return PostgresRules.all();
-    }
-
-    @Override
-    public String trackingSchema(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_schema()")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
     @Override
     public List<String> trackingTablesSql(DatasourceConfig config) {
         return List.of(PostgresVersionTable.createSql(config.table()));
@@ -117,27 +103,6 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String executionTimestampSql() {
         return null;
-    }
-
-    @Override
-    public VersionTable versionTable(Connection connection, DatasourceConfig config) {
-        return new PostgresVersionTable(connection, config.table());
-    }
-
-    @Override
-    public MigrationLock lock(Connection connection, DatasourceConfig config, Duration wait) throws SQLException {
-        return PostgresAdvisoryLock.acquire(connection, config.table(), wait);
-    }
-
-    @Override
-    public List<LockHolder> lockHolders(Connection connection, DatasourceConfig config) throws SQLException {
-        return PostgresAdvisoryLock.holders(connection, config.table());
-    }
-
-    /** Advisory locks end with their session: there is never a stale one to release. */
-    @Override
-    public boolean releaseLock(Connection connection, DatasourceConfig config, String holderId) {
-        return false;
     }
 
     @Override
@@ -160,15 +125,6 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String databaseName(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT current_database() || '.' || current_schema()")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    @Override
     public String template(String name, boolean up, Instant created) {
         String header = "-- Migration: " + name + "\n-- Created: " + created + "\n";
         return up
@@ -181,18 +137,6 @@ public final class PostgresDialect implements Dialect {
     public String describeDriver() {
         return "PostgreSQL JDBC " + org.postgresql.util.DriverInfo.DRIVER_VERSION;
     }
-
-    @Override
-    public ai.brokle.migrate.seed.SeedStore seedStore(Connection connection) {
-        return new PostgresSeedStore(connection);
-    }
-
-    private static final Isolation ISOLATION = new Isolation(List.of(
-            Isolation.Rule.of("\\b(?:CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)\\b",
-                    "changes a {}, which belongs to the whole server, not to one database"),
-            Isolation.Rule.of("^\\s*(GRANT|REVOKE|REASSIGN\\s+OWNED|ALTER\\s+DEFAULT\\s+PRIVILEGES|SET\\s+ROLE)\\b",
-                    "{} names roles, which are the server's, not the scratch database's"),
-            Isolation.Rule.of("\\b(OWNER\\s+TO)\\b", "{} names a role, which is the server's, not the scratch database's")));
 
     /** Tables, columns, constraints, indexes, views, functions, triggers, types, sequences, extensions, comments. */
     @Override
@@ -207,15 +151,5 @@ public final class PostgresDialect implements Dialect {
             excluded.add(table.schema());
         }
         return new PostgresSnapshot(connection, excluded).read();
-    }
-
-    @Override
-    public ScratchDatabases scratchDatabases() {
-        return new PostgresScratch();
-    }
-
-    @Override
-    public Optional<String> notVerifiableAlone(List<SqlStatement> statements) {
-        return ISOLATION.problem(statements);
     }
 }

@@ -4,15 +4,11 @@ import ai.brokle.migrate.lint.Finding;
 import ai.brokle.migrate.lint.LintResult;
 import ai.brokle.migrate.lint.Severity;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -25,68 +21,23 @@ public final class JUnitReport {
     }
 
     public static void write(Path file, List<LintResult> results) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "brokle-migrate:validate");
-            for (LintResult result : results) {
-                suite(xml, result);
-            }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        JUnitXml.write(file, "brokle-migrate:validate", results.stream().map(JUnitReport::suite).toList());
     }
 
-    private static void suite(XMLStreamWriter xml, LintResult result) throws XMLStreamException {
-        Map<Path, List<Finding>> byFile = result.findings().stream()
-                .collect(Collectors.groupingBy(Finding::file));
-        java.util.TreeSet<Path> files = new java.util.TreeSet<>(result.files());
+    private static JUnitXml.Suite suite(LintResult result) {
+        Map<Path, List<Finding>> byFile = result.findings().stream().collect(Collectors.groupingBy(Finding::file));
+        TreeSet<Path> files = new TreeSet<>(result.files());
         files.addAll(byFile.keySet());
-        long failing = files.stream().filter(f -> byFile.getOrDefault(f, List.of()).stream()
-                .anyMatch(x -> x.severity() == Severity.ERROR)).count();
-        xml.writeCharacters("\n  ");
-        xml.writeStartElement("testsuite");
-        xml.writeAttribute("name", "validate." + result.datasource());
-        xml.writeAttribute("tests", String.valueOf(files.size()));
-        xml.writeAttribute("failures", String.valueOf(failing));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
-        xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", result.nanos() / 1e9));
-        for (Path file : files) {
+        String name = "validate." + result.datasource();
+        List<JUnitXml.Case> cases = files.stream().map(file -> {
             List<Finding> findings = byFile.getOrDefault(file, List.of());
-            xml.writeCharacters("\n    ");
-            xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "validate." + result.datasource());
-            xml.writeAttribute("name", file.toString());
-            for (Finding f : findings) {
-                if (f.severity() == Severity.ERROR) {
-                    xml.writeCharacters("\n      ");
-                    xml.writeStartElement("failure");
-                    xml.writeAttribute("type", f.ruleId());
-                    xml.writeAttribute("message", f.location() + ": " + f.ruleId() + " " + f.message());
-                    xml.writeCharacters(f.render());
-                    xml.writeEndElement();
-                }
-            }
+            List<JUnitXml.Failure> failures = findings.stream().filter(f -> f.severity() == Severity.ERROR)
+                    .map(f -> new JUnitXml.Failure(f.ruleId(), f.location() + ": " + f.ruleId() + " " + f.message(),
+                            f.render())).toList();
             String warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).map(Finding::render)
                     .collect(Collectors.joining("\n"));
-            if (!warnings.isEmpty()) {
-                xml.writeCharacters("\n      ");
-                xml.writeStartElement("system-out");
-                xml.writeCharacters(warnings);
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n    ");
-            xml.writeEndElement();
-        }
-        xml.writeCharacters("\n  ");
-        xml.writeEndElement();
+            return new JUnitXml.Case(name, file.toString(), null, null, failures, warnings.isEmpty() ? null : warnings);
+        }).toList();
+        return new JUnitXml.Suite(name, result.nanos() / 1e9, cases);
     }
 }
