@@ -30,7 +30,7 @@ record StatusInspector(MigrateConfig config, Reporter reporter) {
         }
         List<Migration> migrations;
         try {
-            migrations = MigrationDirectory.load(datasource.dir());
+            migrations = MigrationDirectory.load(datasource.dir(), datasource.name());
         } catch (MigrateException e) {
             return error(datasource, datasource.displayUrl(), e.getMessage());
         }

@@ -25,13 +25,6 @@ public final class MigrationDirectory {
     }
 
     /**
-     * Status's call, until it names its datasource: a missing directory's message shows the PostgreSQL parameter.
-     */
-    public static List<Migration> load(Path dir) {
-        return load(dir, "postgres");
-    }
-
-    /**
      * @param datasource the datasource whose directory this is, for the parameter a message names
      * @return the migrations in version order; an empty list when the directory holds none
      */

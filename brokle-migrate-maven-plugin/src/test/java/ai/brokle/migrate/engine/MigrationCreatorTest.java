@@ -103,7 +103,7 @@ class MigrationCreatorTest {
         Path dir = base.resolve("migrations");
         touch(dir, "000001_init.up.sql");
         create(dir, "add_users");
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertEquals(List.of("000001_init", "000002_add_users"), migrations.stream().map(Migration::id).toList());
     }
 
@@ -141,7 +141,7 @@ class MigrationCreatorTest {
         List<Path> files = create(dir, "add_index");
         assertEquals(dir.resolve("20240305060708_add_index.up.sql"), files.get(0));
         assertEquals(dir.resolve("20240305060708_add_index.down.sql"), files.get(1));
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertEquals(20240305060708L, migrations.get(migrations.size() - 1).version());
     }
 

@@ -51,7 +51,7 @@ class SeedClickHouseTest {
         url = TestClickHouse.newDatabase("seed");
         StatementSplitter splitter = new StatementSplitter(SqlSyntax.CLICKHOUSE);
         try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement()) {
-            for (Migration migration : MigrationDirectory.load(REPO.resolve("migrations/clickhouse"))) {
+            for (Migration migration : MigrationDirectory.load(REPO.resolve("migrations/clickhouse"), "postgres")) {
                 for (SqlStatement statement : splitter.split(migration.upSql())) {
                     s.execute(statement.sql());
                 }

@@ -43,21 +43,21 @@ class MigrationDirectoryTest {
     }
 
     private InvalidMigrationException invalid() {
-        return assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(dir));
+        return assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(dir, "postgres"));
     }
 
     // ------------------------------------------------------------------ ordering
 
     @Test
     void emptyDirectoryHasNoMigrations() {
-        assertEquals(List.of(), MigrationDirectory.load(dir));
+        assertEquals(List.of(), MigrationDirectory.load(dir, "postgres"));
     }
 
     @Test
     void missingDirectoryIsAnErrorNamingIt() {
         Path missing = dir.resolve("nope");
         InvalidMigrationException e = assertThrows(InvalidMigrationException.class,
-                () -> MigrationDirectory.load(missing));
+                () -> MigrationDirectory.load(missing, "postgres"));
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
         assertInstanceOf(UserError.class, e);
@@ -79,7 +79,7 @@ class MigrationDirectoryTest {
         write("1_a.up.sql", "SELECT 1;");
         write("000003_d.up.sql", "SELECT 3;");
         write("0100_e.up.sql", "SELECT 100;");
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertEquals(List.of(1L, 2L, 3L, 10L, 100L), versions(migrations));
         assertEquals(List.of("1_a", "2_b", "000003_d", "10_c", "0100_e"),
                 migrations.stream().map(Migration::id).toList());
@@ -90,7 +90,7 @@ class MigrationDirectoryTest {
         write("20240115103000_add_index.up.sql", "SELECT 1;");
         write("20231201000000_create_users.up.sql", "SELECT 1;");
         write("000005_legacy.up.sql", "SELECT 1;");
-        assertEquals(List.of(5L, 20231201000000L, 20240115103000L), versions(MigrationDirectory.load(dir)));
+        assertEquals(List.of(5L, 20231201000000L, 20240115103000L), versions(MigrationDirectory.load(dir, "postgres")));
     }
 
     @Test
@@ -98,7 +98,7 @@ class MigrationDirectoryTest {
         write("9223372036854775807_max.up.sql", "SELECT 1;");
         write("9223372036854775806_almost.up.sql", "SELECT 1;");
         write("1_first.up.sql", "SELECT 1;");
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertEquals(List.of(1L, Long.MAX_VALUE - 1, Long.MAX_VALUE), versions(migrations));
         assertEquals("9223372036854775807_max", migrations.get(2).id());
     }
@@ -119,7 +119,7 @@ class MigrationDirectoryTest {
     void readsUpAndDownPair() throws IOException {
         Path up = write("000001_create_users.up.sql", "CREATE TABLE users (id int);\n");
         Path down = write("000001_create_users.down.sql", "DROP TABLE users;\n");
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertEquals(1, migrations.size());
         Migration m = migrations.get(0);
         assertAll(
@@ -137,7 +137,7 @@ class MigrationDirectoryTest {
     @Test
     void nameMayContainDigitsDashesAndUnderscores() throws IOException {
         write("000007_add-index_2.up.sql", "SELECT 1;");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals("000007_add-index_2", m.id());
         assertEquals("add-index_2", m.name());
     }
@@ -145,7 +145,7 @@ class MigrationDirectoryTest {
     @Test
     void missingDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertTrue(m.downSql().isBlank());
         assertNull(m.downFile());
         assertEquals(List.of(), SPLITTER.split(m.downSql()));
@@ -155,7 +155,7 @@ class MigrationDirectoryTest {
     void commentOnlyDownFileHasNoStatements() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         Path down = write("000001_a.down.sql", "-- Undo the up migration here, e.g.\n-- DROP TABLE a;\n/* ; */\n");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals(down, m.downFile());
         assertEquals(List.of(), SPLITTER.split(m.downSql()));
     }
@@ -164,7 +164,7 @@ class MigrationDirectoryTest {
     void emptyDownFileMeansNothingToUndo() throws IOException {
         write("000001_a.up.sql", "CREATE TABLE a (id int);");
         write("000001_a.down.sql", "\n  \n");
-        assertTrue(MigrationDirectory.load(dir).get(0).downSql().isBlank());
+        assertTrue(MigrationDirectory.load(dir, "postgres").get(0).downSql().isBlank());
     }
 
     @Test
@@ -178,7 +178,7 @@ class MigrationDirectoryTest {
                 "-- +migrate Down",                        // 6
                 "DROP TABLE t;",                           // 7
                 ""));
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals(file, m.upFile());
         assertEquals(file, m.downFile());
         assertFalse(m.downSql().isBlank());
@@ -194,7 +194,7 @@ class MigrationDirectoryTest {
     @Test
     void sectionsMayComeInEitherOrderAndMarkersAreCaseInsensitive() throws IOException {
         write("000002_sections.up.sql", "--  +MIGRATE down\nDROP TABLE t;\n-- +migrate UP\nCREATE TABLE t (id int);\n");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals(List.of(new SqlStatement(1, 4, "CREATE TABLE t (id int)")), SPLITTER.split(m.upSql()));
         assertEquals(List.of(new SqlStatement(1, 2, "DROP TABLE t")), SPLITTER.split(m.downSql()));
     }
@@ -202,7 +202,7 @@ class MigrationDirectoryTest {
     @Test
     void sectionsFileWithoutDownSectionHasNothingToUndo() throws IOException {
         write("000003_up_only.up.sql", "-- +migrate Up\nCREATE TABLE t (id int);\n");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertTrue(m.downSql().isBlank());
         assertEquals(List.of("CREATE TABLE t (id int)"),
                 SPLITTER.split(m.upSql()).stream().map(SqlStatement::sql).toList());
@@ -212,7 +212,7 @@ class MigrationDirectoryTest {
     void notransactionMarkerInSectionsFile() throws IOException {
         write("000004_concurrently.up.sql", "-- +migrate notransaction\n-- +migrate Up\n"
                 + "CREATE INDEX CONCURRENTLY i ON t (id);\n-- +migrate Down\nDROP INDEX CONCURRENTLY i;\n");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertFalse(m.transactional());
         assertEquals(List.of("CREATE INDEX CONCURRENTLY i ON t (id)"),
                 SPLITTER.split(m.upSql()).stream().map(SqlStatement::sql).toList());
@@ -224,7 +224,7 @@ class MigrationDirectoryTest {
     void notransactionMarkerInPlainUpFile() throws IOException {
         write("000004_concurrently.up.sql", "-- +migrate notransaction\nCREATE INDEX CONCURRENTLY i ON t (id);\n");
         write("000005_normal.up.sql", "-- +migrate transaction please\nCREATE TABLE x (id int);\n");
-        List<Migration> migrations = MigrationDirectory.load(dir);
+        List<Migration> migrations = MigrationDirectory.load(dir, "postgres");
         assertFalse(migrations.get(0).transactional());
         assertTrue(migrations.get(1).transactional());
     }
@@ -233,7 +233,7 @@ class MigrationDirectoryTest {
     void statementBeginMarkersDoNotMakeASectionsFile() throws IOException {
         write("000001_fn.up.sql", "-- +migrate StatementBegin\nSELECT 1; SELECT 2;\n-- +migrate StatementEnd\n");
         write("000001_fn.down.sql", "SELECT 3;");
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals(List.of("SELECT 1; SELECT 2"), SPLITTER.split(m.upSql()).stream().map(SqlStatement::sql).toList());
         assertEquals("SELECT 3;", m.downSql());
     }
@@ -249,7 +249,7 @@ class MigrationDirectoryTest {
         System.arraycopy(text, 0, withBom, bom.length, text.length);
         writeBytes("000001_a.up.sql", withBom);
         writeBytes("000001_a.down.sql", "DROP TABLE b;\rDROP TABLE a;\r".getBytes(StandardCharsets.UTF_8));
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals("-- é\nCREATE TABLE a (id int);\nCREATE TABLE b (id int);\n", m.upSql());
         assertEquals("DROP TABLE b;\nDROP TABLE a;\n", m.downSql());
         assertEquals(List.of(new SqlStatement(1, 2, "CREATE TABLE a (id int)"),
@@ -260,7 +260,7 @@ class MigrationDirectoryTest {
     void crlfSectionsFileIsRecognised() throws IOException {
         writeBytes("000001_a.up.sql", "-- +migrate Up\r\nCREATE TABLE a (id int);\r\n-- +migrate Down\r\nDROP TABLE a;\r\n"
                 .getBytes(StandardCharsets.UTF_8));
-        Migration m = MigrationDirectory.load(dir).get(0);
+        Migration m = MigrationDirectory.load(dir, "postgres").get(0);
         assertEquals(List.of(new SqlStatement(1, 2, "CREATE TABLE a (id int)")), SPLITTER.split(m.upSql()));
         assertEquals(List.of(new SqlStatement(1, 4, "DROP TABLE a")), SPLITTER.split(m.downSql()));
     }
@@ -298,7 +298,7 @@ class MigrationDirectoryTest {
         Files.writeString(dir.resolve("clickhouse").resolve("000001_ch.up.sql"), "SELECT 1;");
         Files.createDirectory(dir.resolve("000009_dir.up.sql"));
         write("000001_a.up.sql", "SELECT 1;");
-        assertEquals(List.of("000001_a"), MigrationDirectory.load(dir).stream().map(Migration::id).toList());
+        assertEquals(List.of("000001_a"), MigrationDirectory.load(dir, "postgres").stream().map(Migration::id).toList());
     }
 
     // ------------------------------------------------------------------ errors
