@@ -10,7 +10,7 @@ import java.util.Optional;
  * So a refusal or a dry run leaves every table as it was, and no lock is held while a prompt waits. A plan with
  * nothing to do still takes the lock when golang-migrate's version moved (the Go CLI ran): the adoption is written.
  */
-final class GuardedChange {
+record GuardedChange(Reporter reporter, Confirmation confirmation, boolean dryRun, long lockWaitSeconds) {
 
     /** What a goal contributes: its plan (plans compare by value), and what to do with it. */
     interface Goal<P> {
@@ -28,22 +28,6 @@ final class GuardedChange {
         List<AppliedMigration> preview(PreparedTarget state, P plan);
 
         List<AppliedMigration> act(PreparedTarget state, P plan);
-    }
-
-    private final Reporter reporter;
-    private final Confirmation confirmation;
-    private final boolean dryRun;
-    private final long lockWaitSeconds;
-
-    GuardedChange(Reporter reporter, Confirmation confirmation, boolean dryRun, long lockWaitSeconds) {
-        this.reporter = reporter;
-        this.confirmation = confirmation;
-        this.dryRun = dryRun;
-        this.lockWaitSeconds = lockWaitSeconds;
-    }
-
-    boolean dryRun() {
-        return dryRun;
     }
 
     /** @param mayConfirm false for goals that never ask (up): they plan once, under the lock */

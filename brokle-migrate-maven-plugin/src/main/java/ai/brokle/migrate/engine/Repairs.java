@@ -1,7 +1,6 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.InternalFailure;
-import ai.brokle.migrate.config.MigrateConfig;
 import ai.brokle.migrate.dialect.LockHolder;
 import ai.brokle.migrate.dialect.MigrationLock;
 
@@ -33,12 +32,11 @@ public final class Repairs {
 
     /** Confirmed first, then under the migration lock, so nothing is dropped under a running migration. */
     private void wipe(WipeRequest request, String action, boolean recreate) {
-        MigrateConfig config = targets.config();
         Reporter reporter = targets.reporter();
         Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         for (Target target : targets.load(true)) {
             try (target) {
-                target.open(config.workDir(), reporter);
+                targets.open(target);
                 String database = target.dialect.databaseName(target.connection());
                 confirmation.require(action + " in " + target.name() + " database " + database + " ("
                         + target.displayUrl() + ")");
@@ -63,12 +61,11 @@ public final class Repairs {
      * whose process is alive on this host, and only if that holder still holds it after the confirmation.
      */
     public void unlock(UnlockRequest request) {
-        MigrateConfig config = targets.config();
         Reporter reporter = targets.reporter();
         Confirmation confirmation = new Confirmation(request.confirmed(), confirmer);
         for (Target target : targets.load(false)) {
             try (target) {
-                target.open(config.workDir(), reporter);
+                targets.open(target);
                 Optional<LockHolder> holder = currentHolder(target);
                 if (holder.isEmpty()) {
                     reporter.info("[" + target.name() + "] no change: the migration lock is free");

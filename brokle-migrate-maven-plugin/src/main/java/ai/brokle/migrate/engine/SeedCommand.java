@@ -26,19 +26,7 @@ import java.util.Set;
  * each selected datasource the file has tables for, and hands over to the {@link Seeder}. Top-level tables go to
  * PostgreSQL, the {@code clickhouse:} section to ClickHouse; CSV paths in the file are relative to the project.
  */
-final class SeedCommand {
-
-    private final MigrateConfig config;
-    private final Reporter reporter;
-    private final Confirmation confirmation;
-    private final SeedRequest request;
-
-    SeedCommand(MigrateConfig config, Reporter reporter, Confirmation confirmation, SeedRequest request) {
-        this.config = config;
-        this.reporter = reporter;
-        this.confirmation = confirmation;
-        this.request = request;
-    }
+record SeedCommand(MigrateConfig config, Reporter reporter, Confirmation confirmation, SeedRequest request) {
 
     SeedResult run() {
         Path file = seedFile();

@@ -52,4 +52,9 @@ record Targets(MigrateConfig config, Reporter reporter) {
                 + kind.urlVariable() + " environment variable), e.g. -Dbrokle.migrate." + name + ".url="
                 + kind.exampleUrl());
     }
+
+    /** Connects to the target's database (starting the embedded server if it is the one). */
+    void open(Target target) {
+        target.open(config.workDir(), reporter);
+    }
 }
