@@ -32,11 +32,14 @@ public final class TestPostgres {
     public static synchronized int port() {
         if (server == null) {
             try {
-                Path dir = Files.createTempDirectory("brokle-test-pg");
+                // Under target/ and not deleted at exit: the tests leave hundreds of databases, whose removal
+                // took longer than surefire waits for a forked JVM to exit. `mvn clean` removes them.
+                Path dir = Files.createDirectories(Path.of("target", "test-postgres"))
+                        .resolve(ProcessHandle.current().pid() + "-" + System.currentTimeMillis());
                 server = EmbeddedPostgres.builder()
                         .setDataDirectory(dir.resolve("data"))
                         .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
-                        .setCleanDataDirectory(true)
+                        .setCleanDataDirectory(false)
                         .setOutputRedirector(Redirect.DISCARD)
                         .setErrorRedirector(Redirect.DISCARD)
                         .setDataDirectoryCustomizer(TestPostgres::requirePasswords)
