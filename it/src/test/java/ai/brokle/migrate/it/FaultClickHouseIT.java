@@ -26,7 +26,6 @@ import static ai.brokle.migrate.it.FaultTrials.SEED;
 import static ai.brokle.migrate.it.FaultTrials.assertEachAppliedOnce;
 import static ai.brokle.migrate.it.FaultTrials.assertPrefix;
 import static ai.brokle.migrate.it.FaultTrials.killAtRandomMoment;
-import static ai.brokle.migrate.it.FaultTrials.pause;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,7 +161,7 @@ class FaultClickHouseIT {
         }
     }
 
-    // ---- migration sets ---------------------------------------------------------------------------------------
+    // ---- migration set ----------------------------------------------------------------------------------------
 
     /**
      * Migration i creates table fault_i, adds a column and creates a view over it, with a pause after the first:

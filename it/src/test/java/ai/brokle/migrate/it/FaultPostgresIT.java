@@ -105,7 +105,7 @@ class FaultPostgresIT {
         }
     }
 
-    // ---- migration sets ---------------------------------------------------------------------------------------
+    // ---- migration set ----------------------------------------------------------------------------------------
 
     /**
      * Migration i creates table fault_i with an index and a row, and adds a column to fault_(i-1): several

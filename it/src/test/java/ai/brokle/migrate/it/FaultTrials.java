@@ -124,6 +124,8 @@ final class FaultTrials {
         }
     }
 
+    // ---- two up runs at once ----------------------------------------------------------------------------------
+
     /**
      * Both builds succeed within the timeout (no deadlock) and, between them, apply every migration exactly once: one
      * applies them all, the other waits for the lock and then has nothing to do.
@@ -149,6 +151,8 @@ final class FaultTrials {
                 + " of " + CONCURRENT_MIGRATIONS + " migrations applied")).count();
         assertEquals(1, noChange, context + "exactly one run must find nothing to do");
     }
+
+    // ---- recorded state ---------------------------------------------------------------------------------------
 
     record Version(long version, boolean dirty) {
     }
