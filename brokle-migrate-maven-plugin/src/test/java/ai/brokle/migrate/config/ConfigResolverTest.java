@@ -1,91 +1,20 @@
 package ai.brokle.migrate.config;
 
-import ai.brokle.migrate.UserError;
-import ai.brokle.migrate.dialect.Dialects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConfigResolverTest {
-
-    private static final String SECRET = "Pa55-w0rd-XYZ";
-
-    @TempDir
-    Path baseDir;
-
-    private final Map<String, String> pom = new HashMap<>();
-    private final Map<String, String> env = new HashMap<>();
-    private final Map<String, String> cli = new HashMap<>();
-    private final Map<String, Credentials> servers = new HashMap<>();
-
-    private MigrateConfig resolve() {
-        Function<String, Optional<Credentials>> lookup = id -> Optional.ofNullable(servers.get(id));
-        return ConfigResolver.resolve(new ConfigSources(baseDir, baseDir.resolve("target/brokle-migrate"), pom, env,
-                cli, lookup), Dialects.all());
-    }
-
-    /** The goals' options, read as the mojos read them: {@code -D} properties over the pom's (typed) values. */
-    private GoalOptions options() {
-        return new GoalOptions(baseDir, cli);
-    }
-
-    private String format() {
-        return options().oneOf("format", pom.get("format"), List.of("text", "json"), "text");
-    }
-
-    private Integer steps() {
-        return options().wholeNumber("steps", pom.containsKey("steps") ? Integer.valueOf(pom.get("steps")) : null);
-    }
-
-    /** The configuration, then every option the mojos parse, so a bad value of either fails. */
-    private void resolveAll() {
-        resolve();
-        format();
-        steps();
-        options().version("version", null);
-        options().flag("dryRun", false);
-    }
-
-    private ConfigurationException failure() {
-        ConfigurationException e = assertThrows(ConfigurationException.class, this::resolveAll);
-        assertNoSecret(e.getMessage());
-        assertInstanceOf(UserError.class, e);
-        return e;
-    }
-
-    private static void assertNoSecret(String text) {
-        assertFalse(text.contains(SECRET), "password leaked: " + text);
-    }
-
-    private void dotEnv(String... lines) throws IOException {
-        Files.writeString(baseDir.resolve(".env"), String.join("\n", lines) + "\n");
-    }
-
-    private DatasourceConfig postgres(MigrateConfig config) {
-        return config.datasource("postgres").orElseThrow();
-    }
-
-    private DatasourceConfig clickhouse(MigrateConfig config) {
-        return config.datasource("clickhouse").orElseThrow();
-    }
+/** Configuration defaults, the precedence of its sources, and paths. */
+class ConfigResolverTest extends ConfigResolverFixture {
 
     // ------------------------------------------------------------------ defaults
 
@@ -225,184 +154,6 @@ class ConfigResolverTest {
         cli.put("brokle.migrate.clickhouse.httpPort", "18123");
         assertEquals("jdbc:clickhouse:http://ch:18123/db", clickhouse(resolve()).jdbcUrl());
     }
-
-    // ------------------------------------------------------------------ db selection and values
-
-    @ParameterizedTest
-    @CsvSource({"postgres,postgres", "clickhouse,clickhouse", "POSTGRES,postgres", "all,postgres|clickhouse"})
-    void dbSelectsDatasources(String db, String expected) {
-        cli.put("brokle.migrate.db", db);
-        MigrateConfig config = resolve();
-        assertEquals(List.of(expected.split("\\|")),
-                config.datasources().stream().map(DatasourceConfig::name).toList());
-    }
-
-    @Test
-    void commonValuesAreParsed() {
-        cli.put("brokle.migrate.steps", " 2 ");
-        cli.put("brokle.migrate.version", "20240115103000");
-        cli.put("brokle.migrate.name", "add_users");
-        cli.put("brokle.migrate.dryRun", "TRUE");
-        cli.put("brokle.migrate.confirm", " YES ");
-        cli.put("brokle.migrate.format", "JSON");
-        cli.put("brokle.migrate.seed", "dev");
-        resolve();
-        assertEquals(2, steps());
-        assertEquals(20240115103000L, options().version("version", null));
-        assertEquals("add_users", options().text("name", null));
-        assertTrue(options().flag("dryRun", false));
-        assertTrue(options().yes("confirm", null));
-        assertEquals("json", format());
-        assertEquals("dev", options().text("seed", null));
-    }
-
-    @ParameterizedTest
-    @CsvSource({"true", "y", "confirm"})
-    void onlyYesConfirms(String value) {
-        cli.put("brokle.migrate.confirm", value);
-        assertFalse(options().yes("confirm", null));
-    }
-
-    @Test
-    void versionZeroMeansNoneApplied() {
-        cli.put("brokle.migrate.version", "0");
-        assertEquals(0L, options().version("version", null));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "brokle.migrate.db | mysql | brokle.migrate.db (from -D property)=mysql | postgres, clickhouse or all",
-            "brokle.migrate.format | xml | brokle.migrate.format (from -D property)=xml | text or json",
-            "brokle.migrate.steps | two | brokle.migrate.steps (from -D property)=two | whole number",
-            "brokle.migrate.steps | 1.5 | brokle.migrate.steps (from -D property)=1.5 | whole number",
-            "brokle.migrate.version | -1 | brokle.migrate.version (from -D property)=-1 | migration version",
-            "brokle.migrate.version | v42 | brokle.migrate.version (from -D property)=v42 | migration version",
-            "brokle.migrate.version | 99999999999999999999 | brokle.migrate.version (from -D property)= | migration version",
-            "brokle.migrate.dryRun | yes | brokle.migrate.dryRun (from -D property)=yes | true or false",
-            "brokle.migrate.clickhouse.httpPort | http | brokle.migrate.clickhouse.httpPort (from -D property)=http | whole number",
-            "brokle.migrate.postgres.table | schema_migrations; DROP TABLE x | brokle.migrate.postgres.table | valid table name",
-    })
-    void badValuesNameTheParameterTheOriginAndTheFix(String property, String value, String named, String problem) {
-        cli.put(property, value);
-        pom.put("postgres.password", SECRET);
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains(named.strip()), e.getMessage());
-        assertTrue(e.getMessage().contains(problem.strip()), e.getMessage());
-    }
-
-    @Test
-    void badValueFromThePomNamesThePom() {
-        pom.put("format", "yaml");
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().startsWith("brokle.migrate.format (from pom <configuration>)=yaml"), e.getMessage());
-    }
-
-    @Test
-    void qualifiedTableNameIsAccepted() {
-        pom.put("postgres.table", "public.schema_migrations");
-        assertEquals("public.schema_migrations", postgres(resolve()).table());
-    }
-
-    // ------------------------------------------------------------------ unknown properties
-
-    @Test
-    void misspelledPropertyIsAnError() {
-        cli.put("brokle.migrate.stpes", "1");
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("Unknown property brokle.migrate.stpes"), e.getMessage());
-        assertTrue(e.getMessage().contains("steps"), "lists the known names: " + e.getMessage());
-    }
-
-    @Test
-    void misspelledPasswordPropertyDoesNotShowItsValue() {
-        cli.put("brokle.migrate.postgres.pasword", SECRET);
-        cli.put("brokle.migrate.mysql.url", "jdbc:mysql://h/db");
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("brokle.migrate.postgres.pasword"), e.getMessage());
-        assertTrue(e.getMessage().contains("brokle.migrate.mysql.url"), "all unknown names reported: " + e.getMessage());
-    }
-
-    @Test
-    void propertiesOutsideThePrefixAreIgnored() {
-        cli.put("brokle.version", "1.2.3");
-        cli.put("brokle.migrateX", "1");
-        cli.put("maven.repo.local", "/tmp/repo");
-        assertEquals("all", resolve().db());
-    }
-
-    // ------------------------------------------------------------------ URLs and credentials
-
-    @Test
-    void badUrlErrorNamesTheParameterAndItsOriginButNotThePassword() {
-        env.put("DATABASE_URL", "mysql://root:" + SECRET + "@h/db");
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().startsWith("brokle.migrate.postgres.url (from environment)="), e.getMessage());
-    }
-
-    @Test
-    void badUrlWithUnencodedCharactersInThePasswordDoesNotLeakIt() {
-        cli.put("brokle.migrate.clickhouse.url", "clickhouse://default:" + SECRET + "@" + SECRET + "@ch:9000/db");
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("brokle.migrate.clickhouse.url (from -D property)"), e.getMessage());
-    }
-
-    @Test
-    void serverIdCredentialsAreUsed() {
-        pom.put("postgres.url", "jdbc:postgresql://h:5432/db");
-        pom.put("postgres.serverId", "prod-db");
-        servers.put("prod-db", new Credentials("deployer", SECRET));
-        DatasourceConfig pg = postgres(resolve());
-        assertEquals("deployer", pg.username());
-        assertEquals(SECRET, pg.password());
-        assertEquals("jdbc:postgresql://h:5432/db", pg.jdbcUrl());
-    }
-
-    @Test
-    void unknownServerIdIsAnError() {
-        pom.put("clickhouse.url", "jdbc:clickhouse:http://h:8123/db");
-        pom.put("clickhouse.serverId", "missing-id");
-        servers.put("other", new Credentials("u", SECRET));
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().startsWith("brokle.migrate.clickhouse.serverId (from pom <configuration>)=missing-id"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("settings.xml"), e.getMessage());
-    }
-
-    @Test
-    void serverIdWithUsernameIsAnError() {
-        pom.put("postgres.url", "jdbc:postgresql://h:5432/db");
-        pom.put("postgres.serverId", "prod-db");
-        cli.put("brokle.migrate.postgres.username", "someone");
-        cli.put("brokle.migrate.postgres.password", SECRET);
-        servers.put("prod-db", new Credentials("deployer", SECRET));
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("brokle.migrate.postgres.serverId"), e.getMessage());
-        assertTrue(e.getMessage().contains("-D property"), "names where the credentials came from: " + e.getMessage());
-    }
-
-    @Test
-    void serverIdWithPasswordOnlyIsAnErrorNamingWhereThePasswordCameFrom() {
-        pom.put("postgres.url", "jdbc:postgresql://h:5432/db");
-        pom.put("postgres.serverId", "prod-db");
-        pom.put("postgres.password", SECRET);
-        servers.put("prod-db", new Credentials("deployer", SECRET));
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("brokle.migrate.postgres.serverId"), e.getMessage());
-        assertTrue(e.getMessage().contains("pom <configuration>"), e.getMessage());
-        assertFalse(e.getMessage().contains("null"), e.getMessage());
-    }
-
-    @Test
-    void serverIdWithCredentialsInTheUrlIsAnError() {
-        env.put("DATABASE_URL", "postgres://u:" + SECRET + "@h/db");
-        cli.put("brokle.migrate.postgres.serverId", "prod-db");
-        servers.put("prod-db", new Credentials("deployer", "other"));
-        ConfigurationException e = failure();
-        assertTrue(e.getMessage().contains("brokle.migrate.postgres.serverId (from -D property)=prod-db"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("the URL"), e.getMessage());
-    }
-
     // ------------------------------------------------------------------ paths
 
     @Test
@@ -420,24 +171,5 @@ class ConfigResolverTest {
     void absolutePathsAreKept(@TempDir Path elsewhere) {
         env.put("DATABASE_MIGRATIONS_PATH", elsewhere.toString());
         assertEquals(elsewhere, postgres(resolve()).dir());
-    }
-
-    // ------------------------------------------------------------------ no password in toString
-
-    @Test
-    void passwordsNeverAppearInToString() {
-        env.put("DATABASE_URL", "postgres://u:" + SECRET + "@pg:5432/app");
-        pom.put("clickhouse.url", "jdbc:clickhouse:http://ch:8123/db?password=" + SECRET);
-        pom.put("clickhouse.password", SECRET);
-        MigrateConfig config = resolve();
-        assertEquals(SECRET, postgres(config).password());
-        assertEquals(SECRET, clickhouse(config).password());
-        assertNoSecret(config.toString());
-        assertNoSecret(postgres(config).toString());
-        assertNoSecret(postgres(config).displayUrl());
-        assertNoSecret(clickhouse(config).toString());
-        assertNoSecret(clickhouse(config).displayUrl());
-        assertNoSecret(new Credentials("u", SECRET).toString());
-        assertTrue(postgres(config).displayUrl().contains("pg:5432"), postgres(config).displayUrl());
     }
 }

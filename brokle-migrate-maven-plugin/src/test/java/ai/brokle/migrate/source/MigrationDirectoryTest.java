@@ -2,10 +2,7 @@ package ai.brokle.migrate.source;
 
 import ai.brokle.migrate.UserError;
 import ai.brokle.migrate.sql.SqlStatement;
-import ai.brokle.migrate.sql.SqlSyntax;
-import ai.brokle.migrate.sql.StatementSplitter;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,27 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MigrationDirectoryTest {
-
-    private static final StatementSplitter SPLITTER = new StatementSplitter(SqlSyntax.POSTGRES);
-
-    @TempDir
-    Path dir;
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
-    }
-
-    private Path writeBytes(String name, byte[] content) throws IOException {
-        return Files.write(dir.resolve(name), content);
-    }
+/** Loading a migration directory: ordering, up/down pairs and sections, encodings, and what is ignored. */
+class MigrationDirectoryTest extends MigrationDirectoryFixture {
 
     private static List<Long> versions(List<Migration> migrations) {
         return migrations.stream().map(Migration::version).toList();
-    }
-
-    private InvalidMigrationException invalid() {
-        return assertThrows(InvalidMigrationException.class, () -> MigrationDirectory.load(dir, "postgres"));
     }
 
     // ------------------------------------------------------------------ ordering
@@ -299,150 +280,5 @@ class MigrationDirectoryTest {
         Files.createDirectory(dir.resolve("000009_dir.up.sql"));
         write("000001_a.up.sql", "SELECT 1;");
         assertEquals(List.of("000001_a"), MigrationDirectory.load(dir, "postgres").stream().map(Migration::id).toList());
-    }
-
-    // ------------------------------------------------------------------ errors
-
-    @Test
-    void duplicateVersionWithDifferentNamesIsAnError() throws IOException {
-        Path a = write("1_a.up.sql", "SELECT 1;");
-        Path b = write("01_b.up.sql", "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertEquals(1, e.problems().size(), e.getMessage());
-        String problem = e.problems().get(0);
-        assertTrue(problem.contains(a.toString()) && problem.contains(b.toString()), problem);
-        assertTrue(problem.contains("version 1"), problem);
-    }
-
-    @Test
-    void sameVersionAndNameWithDifferentWidthIsADuplicate() throws IOException {
-        write("1_a.up.sql", "SELECT 1;");
-        write("0001_a.up.sql", "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.getMessage().contains("1_a.up.sql") && e.getMessage().contains("0001_a.up.sql"),
-                e.getMessage());
-    }
-
-    @Test
-    void downFileOfAnotherNameWithTheSameVersionIsAnError() throws IOException {
-        write("000001_a.up.sql", "SELECT 1;");
-        Path down = write("000001_b.down.sql", "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.getMessage().contains(down.toString()), e.getMessage());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1_x.sql", "abc_x.up.sql", "000001_.up.sql", "000001.up.sql", "000001_x.UP.sql",
-            "000001_x.up.SQL", "_x.up.sql", "-1_x.up.sql", "000001_x.sideways.sql", "000001_x y.up.sql",
-            "000001__x.up.sql", "000001_x.up.down.sql"})
-    void unparseableNameIsAnErrorNamingTheFile(String fileName) throws IOException {
-        Path file = write(fileName, "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).contains(file.toString()), e.getMessage());
-        assertTrue(e.problems().get(0).contains("000001_create_users.up.sql"), "shows an example: " + e.getMessage());
-    }
-
-    @Test
-    void downWithoutUpIsAnError() throws IOException {
-        write("000001_a.up.sql", "SELECT 1;");
-        Path orphan = write("000002_b.down.sql", "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).contains(orphan.toString()), e.getMessage());
-        assertTrue(e.problems().get(0).contains("000002_b.up.sql"), "names the missing file: " + e.getMessage());
-    }
-
-    @Test
-    void sectionsFilePlusSeparateDownFileIsAnError() throws IOException {
-        Path up = write("000001_a.up.sql", "-- +migrate Up\nSELECT 1;\n-- +migrate Down\nSELECT 2;\n");
-        Path down = write("000001_a.down.sql", "SELECT 2;");
-        InvalidMigrationException e = invalid();
-        assertEquals(1, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).contains(up.toString()), e.getMessage());
-        assertTrue(e.problems().get(0).contains(down.toString()), e.getMessage());
-    }
-
-    @Test
-    void sqlBeforeTheUpMarkerIsAnErrorWithItsLine() throws IOException {
-        Path file = write("000001_a.up.sql", "-- fine\nSELECT 0;\n-- +migrate Up\nSELECT 1;\n");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.problems().get(0).contains(file.toString()), e.getMessage());
-        assertTrue(e.problems().get(0).contains("line 2"), e.getMessage());
-    }
-
-    @Test
-    void downSectionWithoutUpSectionIsAnError() throws IOException {
-        Path file = write("000001_a.up.sql", "-- +migrate Down\nDROP TABLE a;\n");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.problems().get(0).contains(file.toString()), e.getMessage());
-        assertTrue(e.problems().get(0).contains("no '-- +migrate Up' section"), e.getMessage());
-    }
-
-    @Test
-    void secondUpSectionIsAnErrorWithItsLine() throws IOException {
-        write("000001_a.up.sql", "-- +migrate Up\nSELECT 1;\n-- +migrate Up\nSELECT 2;\n");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.problems().get(0).contains("line 3"), e.getMessage());
-    }
-
-    @Test
-    void severalProblemsAreReportedTogether() throws IOException {
-        Path badName = write("1_x.sql", "SELECT 1;");
-        Path badPrefix = write("abc_x.up.sql", "SELECT 1;");
-        Path emptyName = write("000001_.up.sql", "SELECT 1;");
-        Path dup1 = write("000002_a.up.sql", "SELECT 1;");
-        Path dup2 = write("02_b.up.sql", "SELECT 1;");
-        Path orphan = write("000003_c.down.sql", "SELECT 1;");
-        Path latin1 = writeBytes("000004_d.up.sql", new byte[]{'S', (byte) 0xE9, '\n'});
-        Path sections = write("000005_e.up.sql", "-- +migrate Up\nSELECT 1;\n");
-        write("000005_e.down.sql", "SELECT 2;");
-        write("000006_fine.up.sql", "SELECT 1;");
-
-        InvalidMigrationException e = invalid();
-        assertEquals(7, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("7 invalid migration files"), e.getMessage());
-        for (Path file : List.of(badName, badPrefix, emptyName, orphan, latin1, sections)) {
-            assertTrue(e.getMessage().contains(file.toString()), file + " in " + e.getMessage());
-        }
-        assertTrue(e.getMessage().contains(dup1.getFileName().toString())
-                && e.getMessage().contains(dup2.getFileName().toString()), e.getMessage());
-        for (String problem : e.problems()) {
-            assertTrue(problem.startsWith(dir.toString()), "each problem names its file: " + problem);
-            assertTrue(e.getMessage().contains(problem), e.getMessage());
-        }
-    }
-
-    @Test
-    void singleProblemMessage() throws IOException {
-        write("1_x.sql", "SELECT 1;");
-        InvalidMigrationException e = invalid();
-        assertTrue(e.getMessage().startsWith("Invalid migration file (nothing was applied):"), e.getMessage());
-        assertInstanceOf(UserError.class, e);
-    }
-
-    // ------------------------------------------------------------------ MigrationFileName
-
-    @Test
-    void fileNameParsing() {
-        MigrationFileName up = MigrationFileName.parse("000042_add_feature_table.up.sql").orElseThrow();
-        assertEquals(new MigrationFileName(42, "000042_add_feature_table", true), up);
-        MigrationFileName down = MigrationFileName.parse("20240115103000_x.down.sql").orElseThrow();
-        assertEquals(new MigrationFileName(20240115103000L, "20240115103000_x", false), down);
-        assertEquals(0L, MigrationFileName.parse("0_zero.up.sql").orElseThrow().version());
-        assertEquals(Long.MAX_VALUE, MigrationFileName.parse("9223372036854775807_x.up.sql").orElseThrow().version());
-        assertTrue(MigrationFileName.parse("9223372036854775808_x.up.sql").isEmpty());
-        assertTrue(MigrationFileName.parse("10000000000000000000_x.up.sql").isEmpty());
-        assertTrue(MigrationFileName.parse("1_x.sql").isEmpty());
-        assertTrue(MigrationFileName.parse("000001_.up.sql").isEmpty());
-        assertTrue(MigrationFileName.parse("abc_x.up.sql").isEmpty());
-    }
-
-    @Test
-    void candidatesAreSqlFiles() {
-        assertTrue(MigrationFileName.isCandidate("1_x.up.sql"));
-        assertTrue(MigrationFileName.isCandidate("anything.SQL"));
-        assertFalse(MigrationFileName.isCandidate("README.md"));
-        assertFalse(MigrationFileName.isCandidate("1_x.up.sql.bak"));
     }
 }
