@@ -9,7 +9,6 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.Executor;
 import liquibase.executor.ExecutorService;
@@ -55,7 +54,7 @@ public final class ChangeLogSession implements AutoCloseable {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
-                    new JdbcConnection(connection));
+                    new ServerInfoConnection(connection));
             if (defaultSchema != null) {
                 database.setDefaultSchemaName(defaultSchema);
             }
