@@ -248,7 +248,7 @@ def section(run):
                "seconds of the whole process (JVM start included) from `/usr/bin/time`, peak RSS is its maximum "
                "resident set.\n")
     out.append("| | |\n|---|---|")
-    for key in ("started", "machine", "load", "note", "java", "maven", "postgres", "plugin", "contenders", "csv-seed"):
+    for key in ("started", "machine", "load", "note", "java", "maven", "maven-opts", "postgres", "plugin", "contenders", "csv-seed"):
         if key in meta:
             out.append(f"| {key} | {meta[key]} |")
     for group, title in GROUPS.items():

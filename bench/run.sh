@@ -9,6 +9,8 @@
 #   P2 (status) runs with P1, on the databases P1 migrated. --no-install reuses the plugin already installed
 #   in the private repository target/bench/m2 (see bench/settings.xml: ~/.m2 is read, never written).
 # BENCH_NOTE="..." adds a line to the results (e.g. what else ran on the machine).
+# BENCH_MAVEN_OPTS="..." runs every Maven contender (plugin, Flyway, Liquibase, no-op) with these JVM flags, e.g.
+#   BENCH_MAVEN_OPTS="-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; recorded in the results.
 # Needs: Java 17, Maven, PostgreSQL 15 server and client (apt-get install postgresql), node 20, python3, curl.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     --n) ns=$2; shift ;;
     --only) only=$2; shift ;;
     --no-install) install=0 ;;
-    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
@@ -60,6 +62,7 @@ pg_start "$B/pg"
   [ -z "${BENCH_NOTE:-}" ] || echo "note	$BENCH_NOTE"
   echo "java	$(java -version 2>&1 | head -1)"
   echo "maven	$(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')"
+  echo "maven-opts	${BENCH_MAVEN_OPTS:-none (JVM defaults; BENCH_MAVEN_OPTS unset)}"
   echo "postgres	$(pg_settings) (Debian server, private cluster started by bench/run.sh)"
   echo "plugin	main code at $(git -C "$ROOT" log -1 --format='%h (%cs)' -- brokle-migrate-maven-plugin/src/main), checkout $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- brokle-migrate-maven-plugin || echo ' with uncommitted changes')"
   echo "contenders	flyway-maven-plugin $BENCH_FLYWAY_VERSION + flyway-database-postgresql; liquibase-maven-plugin $BENCH_LIQUIBASE_VERSION; PostgreSQL JDBC $BENCH_PGJDBC_VERSION; $(psql --version)"

@@ -1,7 +1,14 @@
 # Helpers for bench/run.sh: Maven with the private repository, timing with /usr/bin/time, the ClickHouse endpoint.
 
-# mvn_b [-o] ARGS...: Maven as every contender runs it: batch, quiet, the bench settings and the private repository.
-mvn_b() { mvn -B -q -s "$BENCH_DIR/settings.xml" -Dmaven.repo.local="$M2" "$@"; }
+# mvn_b [-o] ARGS...: Maven as every contender runs it: batch, quiet, the bench settings and the private repository,
+# and the JVM flags of BENCH_MAVEN_OPTS (when set, the MAVEN_OPTS of every Maven run, so every contender gets them).
+mvn_b() {
+  if [ -n "${BENCH_MAVEN_OPTS:-}" ]; then
+    MAVEN_OPTS="$BENCH_MAVEN_OPTS" mvn -B -q -s "$BENCH_DIR/settings.xml" -Dmaven.repo.local="$M2" "$@"
+  else
+    mvn -B -q -s "$BENCH_DIR/settings.xml" -Dmaven.repo.local="$M2" "$@"
+  fi
+}
 
 # measure GROUP CONTENDER N ROUND DIR -- COMMAND...: runs COMMAND in DIR under /usr/bin/time; appends
 # wall seconds, peak RSS (KiB), user and system CPU seconds and the 1-minute load average before it to results.tsv; a failure stops the benchmark.

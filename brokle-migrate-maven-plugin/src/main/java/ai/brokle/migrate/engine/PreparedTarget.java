@@ -33,6 +33,8 @@ final class PreparedTarget implements AutoCloseable {
     private final List<Migration> adoptedAsApplied = new ArrayList<>();
     private final List<String> adoptedAsRolledBack = new ArrayList<>();
     private Optional<SchemaVersion> state = Optional.empty();
+    /** {@link #currentVersion()} of {@code applied}; null when it must be computed again. */
+    private Optional<Long> current;
     private boolean versionTableExisted;
     private MigrationLock lock;
 
@@ -83,6 +85,7 @@ final class PreparedTarget implements AutoCloseable {
         versionTableExisted = target.versionTable().exists();
         target.changeLog().readApplied().forEach(row -> recorded.put(row.id(), row));
         applied.putAll(recorded);
+        current = null;
         state = target.versionTable().read();
         if (versionTableExisted && !dirty()) {
             adopt(state.map(SchemaVersion::version).orElse(0L));
@@ -104,6 +107,7 @@ final class PreparedTarget implements AutoCloseable {
                 applied.remove(id);
             }
         }
+        current = null;
         long latest = currentVersion().orElse(0L);
         for (Migration migration : target.migrations) {
             if (migration.version() > latest && migration.version() <= goVersion && !applied.containsKey(migration.id())) {
@@ -111,6 +115,7 @@ final class PreparedTarget implements AutoCloseable {
                 applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
             }
         }
+        current = null;
     }
 
     /**
@@ -175,7 +180,10 @@ final class PreparedTarget implements AutoCloseable {
 
     /** The highest applied version, counting records whose file is gone: what golang-migrate's version means. */
     Optional<Long> currentVersion() {
-        return applied.keySet().stream().map(Records::version).max(Long::compare);
+        if (current == null) {
+            current = applied.keySet().stream().map(Records::version).max(Long::compare);
+        }
+        return current;
     }
 
     /** Ids of every applied migration, with or without its file, oldest (lowest version) first. */
@@ -242,15 +250,21 @@ final class PreparedTarget implements AutoCloseable {
     }
 
     void forget(Migration migration) {
-        applied.remove(migration.id());
+        forgetId(migration.id());
     }
 
     void forgetId(String id) {
-        applied.remove(id);
+        if (applied.remove(id) != null && current != null && current.get() == Records.version(id)) {
+            current = null;
+        }
     }
 
+    /** Counts the migration as applied; the current version follows without a scan of every record. */
     void remember(Migration migration) {
         applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
+        if (current != null) {
+            current = Optional.of(Math.max(migration.version(), current.orElse(migration.version())));
+        }
     }
 
     @Override

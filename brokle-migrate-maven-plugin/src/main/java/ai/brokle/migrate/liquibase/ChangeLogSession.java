@@ -9,7 +9,6 @@ import liquibase.changelog.ChangeSet;
 import liquibase.changelog.RanChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.DatabaseException;
 import liquibase.executor.Executor;
 import liquibase.executor.ExecutorService;
@@ -43,6 +42,7 @@ public final class ChangeLogSession implements AutoCloseable {
     private final String logicalPath;
     private final String scopeId;
     private ChangeLogHistoryService history;
+    private Executor executor;
 
     /**
      * @param defaultSchema     where the tracking tables live (null: the connection's default)
@@ -55,7 +55,7 @@ public final class ChangeLogSession implements AutoCloseable {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
-                    new JdbcConnection(connection));
+                    new ServerInfoConnection(connection));
             if (defaultSchema != null) {
                 database.setDefaultSchemaName(defaultSchema);
             }
@@ -232,8 +232,12 @@ public final class ChangeLogSession implements AutoCloseable {
         return history;
     }
 
+    /** Liquibase's JDBC executor for this database, looked up once (it is the same object for the session). */
     private Executor executor() {
-        return Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+        if (executor == null) {
+            executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
+        }
+        return executor;
     }
 
     /** Liquibase sends SQL warnings to its UI service; they go to the user's log instead of standard output. */
