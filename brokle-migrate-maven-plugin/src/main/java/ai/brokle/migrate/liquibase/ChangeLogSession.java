@@ -54,6 +54,7 @@ public final class ChangeLogSession implements AutoCloseable {
         try {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
+            FrozenSettings.freeze();
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
                     new ServerInfoConnection(connection));
             if (defaultSchema != null) {
