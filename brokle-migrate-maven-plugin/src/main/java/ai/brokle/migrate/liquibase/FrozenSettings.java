@@ -21,8 +21,18 @@ final class FrozenSettings {
     private FrozenSettings() {
     }
 
-    /** Installs providers frozen now, in place of Liquibase's live (or previously frozen) ones. */
+    /** The system properties and environment the installed providers were frozen from. */
+    private static List<Map<?, ?>> installedFrom;
+
+    /**
+     * Installs providers frozen now, in place of Liquibase's live (or previously frozen) ones; nothing changes when
+     * the installed copies still match (Liquibase's provider set is not thread-safe, and sessions open per datasource).
+     */
     static synchronized void freeze() {
+        List<Map<?, ?>> current = List.of(new HashMap<>(System.getProperties()), System.getenv());
+        if (current.equals(installedFrom)) {
+            return;
+        }
         LiquibaseConfiguration configuration = Scope.getCurrentScope().getSingleton(LiquibaseConfiguration.class);
         for (ConfigurationValueProvider provider : List.copyOf(configuration.getProviders())) {
             if (provider instanceof SystemPropertyValueProvider || provider instanceof EnvironmentValueProvider) {
@@ -31,6 +41,7 @@ final class FrozenSettings {
         }
         configuration.registerProvider(new FrozenSystemProperties());
         configuration.registerProvider(new FrozenEnvironment());
+        installedFrom = current;
     }
 
     private static final class FrozenSystemProperties extends SystemPropertyValueProvider {
