@@ -30,7 +30,7 @@ public final class ConfigResolver {
 
     private ConfigResolver(List<? extends DatasourceKind> kinds, Path baseDir) {
         this.kinds = kinds;
-        this.datasources = new DatasourceResolver(kinds, values, this::integer, key -> path(baseDir, key), notes::add);
+        this.datasources = new DatasourceResolver(kinds, values, baseDir, notes::add);
     }
 
     /** @param kinds the kinds of datasource, in the order the selected ones are listed */
@@ -104,27 +104,6 @@ public final class ConfigResolver {
 
     private String get(String key) {
         return values.get(key);
-    }
-
-    private static String strip(String s) {
-        return s == null ? null : s.strip();
-    }
-
-    private Integer integer(String key) {
-        String value = strip(get(key));
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw error(key, "must be a whole number. Example: -D" + PREFIX + key + "=2");
-        }
-    }
-
-    private Path path(Path baseDir, String key) {
-        String value = strip(get(key));
-        return value == null || value.isEmpty() ? null : baseDir.resolve(value).normalize();
     }
 
     private ConfigurationException error(String key, String problem) {

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.config;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +22,30 @@ final class ConfigValues {
 
     String get(String key) {
         return values.get(key);
+    }
+
+    /** The value as a whole number, or null when unset. */
+    Integer integer(String key) {
+        String value = stripped(key);
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw error(key, "must be a whole number. Example: -D" + ConfigResolver.PREFIX + key + "=2");
+        }
+    }
+
+    /** The value as a path resolved against {@code baseDir}, or null when unset. */
+    Path path(Path baseDir, String key) {
+        String value = stripped(key);
+        return value.isEmpty() ? null : baseDir.resolve(value).normalize();
+    }
+
+    private String stripped(String key) {
+        String value = get(key);
+        return value == null ? "" : value.strip();
     }
 
     /** True when the value was set by a layer above the defaults. */

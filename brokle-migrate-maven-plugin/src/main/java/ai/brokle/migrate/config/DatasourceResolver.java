@@ -28,20 +28,17 @@ final class DatasourceResolver {
 
     private final List<? extends DatasourceKind> kinds;
     private final ConfigValues values;
-    private final Function<String, Integer> integers;
-    private final Function<String, Path> paths;
+    private final Path baseDir;
     private final Consumer<String> notes;
 
     /**
-     * @param integers reads a parameter as a whole number, or null when unset
-     * @param paths    reads a parameter as a path of the project, or null when unset
+     * @param baseDir  the project directory, against which the datasources' directories resolve
      */
-    DatasourceResolver(List<? extends DatasourceKind> kinds, ConfigValues values, Function<String, Integer> integers,
-                       Function<String, Path> paths, Consumer<String> notes) {
+    DatasourceResolver(List<? extends DatasourceKind> kinds, ConfigValues values, Path baseDir,
+                       Consumer<String> notes) {
         this.kinds = kinds;
         this.values = values;
-        this.integers = integers;
-        this.paths = paths;
+        this.baseDir = baseDir;
         this.notes = notes;
     }
 
@@ -96,7 +93,7 @@ final class DatasourceResolver {
         String username = values.get(name + ".username");
         String password = values.get(name + ".password");
         String serverId = values.get(name + ".serverId");
-        Integer httpPort = integers.apply(name + ".httpPort");
+        Integer httpPort = values.integer(name + ".httpPort");
         String jdbcUrl = null;
         GoMigrateParameters goMigrate = GoMigrateParameters.NONE;
         if (url != null && !url.isBlank()) {
@@ -134,7 +131,7 @@ final class DatasourceResolver {
                     + "brokle_cluster), or one macro such as {cluster}.");
         }
         Map<String, Duration> durations = durations(kind);
-        return new DatasourceConfig(kind, jdbcUrl, username, password, embedded, paths.apply(name + ".dir"), table,
+        return new DatasourceConfig(kind, jdbcUrl, username, password, embedded, values.path(baseDir, name + ".dir"), table,
                 cluster, goMigrate.tableEngine(), statementTimeout(kind, durations, goMigrate.statementTimeout()),
                 durations.get("lockTimeout"));
     }
