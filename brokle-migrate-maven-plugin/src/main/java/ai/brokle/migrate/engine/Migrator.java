@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -251,9 +250,5 @@ public final class Migrator {
 
     private GuardedChange guarded(boolean dryRun, boolean confirmed, long lockWaitSeconds) {
         return new GuardedChange(reporter, new Confirmation(confirmed, confirmer), dryRun, lockWaitSeconds);
-    }
-
-    MigrateConfig config() {
-        return config;
     }
 }

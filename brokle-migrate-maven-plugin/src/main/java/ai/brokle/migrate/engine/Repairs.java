@@ -6,7 +6,6 @@ import ai.brokle.migrate.dialect.MigrationLock;
 
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /** The destructive goals that wipe a database or its lock: drop, reset, unlock. Each asks for confirmation. */

@@ -2,7 +2,6 @@ package ai.brokle.migrate.dialect.clickhouse;
 
 import ai.brokle.migrate.Failures;
 import ai.brokle.migrate.config.DatasourceConfig;
-import ai.brokle.migrate.dialect.Durations;
 import ai.brokle.migrate.dialect.MigrationGuard;
 import com.clickhouse.client.api.ClientConfigProperties;
 import com.clickhouse.jdbc.ConnectionImpl;

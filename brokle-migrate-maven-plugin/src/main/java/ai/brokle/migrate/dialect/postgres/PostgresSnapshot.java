@@ -7,7 +7,6 @@ import ai.brokle.migrate.schema.SchemaSnapshot.Column;
 import ai.brokle.migrate.schema.SchemaSnapshot.Table;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
