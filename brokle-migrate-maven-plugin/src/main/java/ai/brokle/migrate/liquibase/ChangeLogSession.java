@@ -42,7 +42,6 @@ public final class ChangeLogSession implements AutoCloseable {
     private final String logicalPath;
     private final String scopeId;
     private ChangeLogHistoryService history;
-    private Executor executor;
 
     /**
      * @param defaultSchema     where the tracking tables live (null: the connection's default)
@@ -233,12 +232,8 @@ public final class ChangeLogSession implements AutoCloseable {
         return history;
     }
 
-    /** Liquibase's JDBC executor for this database, looked up once (it is the same object for the session). */
     private Executor executor() {
-        if (executor == null) {
-            executor = Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
-        }
-        return executor;
+        return Scope.getCurrentScope().getSingleton(ExecutorService.class).getExecutor("jdbc", database);
     }
 
     /** Liquibase sends SQL warnings to its UI service; they go to the user's log instead of standard output. */
