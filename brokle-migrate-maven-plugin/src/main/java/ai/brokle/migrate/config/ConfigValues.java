@@ -56,13 +56,22 @@ final class ConfigValues {
 
     /** The parameter and where its value came from, as error messages name it. */
     String describe(String key) {
-        return ConfigResolver.PREFIX + key + " (from " + origins.getOrDefault(key, "default") + ")";
+        return describe(key, origins.getOrDefault(key, "default"));
+    }
+
+    static String describe(String key, String origin) {
+        return ConfigResolver.PREFIX + key + " (from " + origin + ")";
     }
 
     /** An error naming the parameter, its origin and its value (masked), followed by {@code problem}. */
     ConfigurationException error(String key, String problem) {
         String value = get(key);
         String shown = key.endsWith("password") ? "***" : SecretMasker.maskUrl(value);
-        return new ConfigurationException(describe(key) + "=" + shown + " " + problem);
+        return invalid(describe(key), shown, problem);
+    }
+
+    /** The error every resolved parameter gives: {@code brokle.migrate.KEY (from ORIGIN)=VALUE problem}. */
+    static ConfigurationException invalid(String described, String shownValue, String problem) {
+        return new ConfigurationException(described + "=" + shownValue + " " + problem);
     }
 }

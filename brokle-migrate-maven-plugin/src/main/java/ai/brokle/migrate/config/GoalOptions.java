@@ -164,8 +164,7 @@ public final class GoalOptions {
 
     private record Value(String name, String text, String origin) {
         ConfigurationException error(String problem) {
-            return new ConfigurationException(ConfigResolver.PREFIX + name + " (from " + origin + ")=" + text + " "
-                    + problem);
+            return ConfigValues.invalid(ConfigValues.describe(name, origin), text, problem);
         }
     }
 }
