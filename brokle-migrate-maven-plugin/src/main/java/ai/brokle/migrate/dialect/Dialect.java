@@ -25,6 +25,9 @@ public interface Dialect extends DatasourceKind {
      * @param kind                    what configuration knows of it
      * @param syntax                  lexical rules for the statement splitter
      * @param transactional           true when a migration and its bookkeeping can share one transaction
+     * @param sendsTogether           true when the statements of a migration that runs in a transaction can be sent
+     *                                as one request (one round trip; a failure is then pinned by running them again
+     *                                one by one in a transaction that is rolled back)
      * @param updatesChangeLogInPlace true when a DATABASECHANGELOG row can be updated in place (a checksum
      *                                re-recorded by repair); false where the row is replaced instead (ClickHouse:
      *                                its Liquibase extension cannot generate the update)
@@ -34,8 +37,8 @@ public interface Dialect extends DatasourceKind {
      * @param primary                 true for the main database: it takes a seed file's top-level tables and
      *                                {@code create} writes to it when every datasource is selected
      */
-    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean updatesChangeLogInPlace,
-                 boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
+    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean sendsTogether,
+                 boolean updatesChangeLogInPlace, boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
     }
 
     Facts facts();

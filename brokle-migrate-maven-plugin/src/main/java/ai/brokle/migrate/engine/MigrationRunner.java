@@ -84,10 +84,10 @@ final class MigrationRunner {
                 withAutoCommit(!inTransaction, () -> {
                     guard.apply(target.connection(), inTransaction);
                     try {
-                        if (up) {
-                            target.changeLog().runUp(migration);
+                        if (sendsTogether(migration, up)) {
+                            target.changeLog().runTogether(migration, up);
                         } else {
-                            target.changeLog().runDown(migration);
+                            target.changeLog().runOneByOne(migration, up);
                         }
                     } finally {
                         guard.release(target.connection(), inTransaction);
@@ -95,7 +95,8 @@ final class MigrationRunner {
                 });
             } catch (StatementFailedException e) {
                 target.changeLog().rollback();
-                throw failure(migration, up, e, inTransaction, before, after);
+                throw failure(migration, up, e.statement() != null ? e : pinpoint(migration, up, guard, e),
+                        inTransaction, before, after);
             }
             if (up) {
                 target.changeLog().markRan(migration);
@@ -107,6 +108,31 @@ final class MigrationRunner {
         } catch (ChangeLogException | SQLException e) {
             rollbackQuietly();
             throw bookkeepingFailure(migration, e);
+        }
+    }
+
+    /** In a transaction, several statements go as one request (where the dialect can send them so). */
+    private boolean sendsTogether(TranslatedMigration migration, boolean up) {
+        return inTransaction(migration) && target.dialect.facts().sendsTogether()
+                && (up ? migration.up() : migration.down()).size() > 1;
+    }
+
+    /**
+     * Finds the statement that failed when a migration's statements were sent as one request: runs them again one
+     * by one, with the guards, in a transaction that is rolled back. If none fails this time, the first failure is
+     * reported without a statement.
+     */
+    private StatementFailedException pinpoint(TranslatedMigration migration, boolean up, MigrationGuard guard,
+                                              StatementFailedException together)
+            throws ChangeLogException, SQLException {
+        try {
+            guard.apply(target.connection(), true);
+            target.changeLog().runOneByOne(migration, up);
+            return together;
+        } catch (StatementFailedException e) {
+            return e;
+        } finally {
+            target.changeLog().rollback();
         }
     }
 
@@ -148,8 +174,9 @@ final class MigrationRunner {
         Migration m = migration.migration();
         SqlStatement statement = e.statement();
         Path file = up ? m.upFile() : m.downFile();
-        String where = file + " (" + (up ? "up" : "down") + "), statement " + statement.number() + " at line "
-                + statement.line() + ": " + statement.firstLine();
+        String where = file + " (" + (up ? "up" : "down") + "), " + (statement == null
+                ? "one of its statements (run again one by one, none failed)"
+                : "statement " + statement.number() + " at line " + statement.line() + ": " + statement.firstLine());
         long dirtyAt = after.orElse(SchemaVersion.NIL);
         if (!inTransaction) {
             failureNote.record(dirtyAt, where);
@@ -165,7 +192,8 @@ final class MigrationRunner {
                           + "removed and run: " + force + before.orElse(0L));
         String guard = target.dialect.guard(target.config).explain(e).map(note -> "\n  " + note).orElse("");
         return new MigrationFailedException("Migration " + m.id() + " failed on " + target.name() + "\n  in " + where
-                + "\n  database error: " + e.getMessage() + guard + "\n" + recovery, m.id(), statement.number());
+                + "\n  database error: " + e.getMessage() + guard + "\n" + recovery, m.id(),
+                statement == null ? 0 : statement.number());
     }
 
     private InternalFailure bookkeepingFailure(TranslatedMigration migration, Exception e) {

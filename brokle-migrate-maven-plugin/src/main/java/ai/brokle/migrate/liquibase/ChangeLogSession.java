@@ -21,6 +21,7 @@ import liquibase.sql.Sql;
 import liquibase.sqlgenerator.SqlGeneratorFactory;
 import liquibase.statement.SqlStatement;
 import liquibase.statement.core.MarkChangeSetRanStatement;
+import liquibase.statement.core.RawSqlStatement;
 import liquibase.statement.core.RemoveChangeSetRanStatusStatement;
 import liquibase.statement.core.UpdateChangeSetChecksumStatement;
 
@@ -118,19 +119,30 @@ public final class ChangeLogSession implements AutoCloseable {
         }
     }
 
-    /** Runs the up statements, change by change; stops at the first failure and names its statement. */
-    public void runUp(TranslatedMigration migration) throws StatementFailedException {
-        List<Change> changes = migration.changeSet().getChanges();
+    /** Runs the up (or down) statements change by change; stops at the first failure and names its statement. */
+    public void runOneByOne(TranslatedMigration migration, boolean up) throws StatementFailedException {
+        List<Change> changes = up ? migration.changeSet().getChanges()
+                : migration.changeSet().getRollback().getChanges();
+        List<ai.brokle.migrate.sql.SqlStatement> statements = up ? migration.up() : migration.down();
         for (int i = 0; i < changes.size(); i++) {
-            run(changes.get(i), migration.up().get(i));
+            run(changes.get(i), statements.get(i));
         }
     }
 
-    /** Runs the rollback (down) statements. */
-    public void runDown(TranslatedMigration migration) throws StatementFailedException {
-        List<Change> changes = migration.changeSet().getRollback().getChanges();
-        for (int i = 0; i < changes.size(); i++) {
-            run(changes.get(i), migration.down().get(i));
+    /**
+     * Runs the up (or down) statements as one request: one pass through Liquibase's executor and one round trip
+     * instead of one per statement. Only inside a transaction; a failure names no statement (the caller rolls back
+     * and finds it with {@link #runOneByOne}).
+     */
+    public void runTogether(TranslatedMigration migration, boolean up) throws StatementFailedException {
+        StringBuilder sql = new StringBuilder();
+        for (ai.brokle.migrate.sql.SqlStatement statement : up ? migration.up() : migration.down()) {
+            sql.append(statement.sql()).append("\n;\n");
+        }
+        try {
+            executor().execute(new RawSqlStatement(sql.toString()));
+        } catch (DatabaseException e) {
+            throw new StatementFailedException(null, rootMessage(e), e);
         }
     }
 

@@ -2,7 +2,10 @@ package ai.brokle.migrate.liquibase;
 
 import ai.brokle.migrate.sql.SqlStatement;
 
-/** A statement of a migration failed on the database; carries the statement and the database's own message. */
+/**
+ * A statement of a migration failed on the database; carries the statement (null when the statements were sent as
+ * one request and it is not known yet) and the database's own message.
+ */
 public class StatementFailedException extends Exception {
 
     private final transient SqlStatement statement;

@@ -141,6 +141,28 @@ class PostgresEngineTest extends StateTruthContractTest {
         assertEquals(0L, schemaMigrations().orElseThrow()[1], "a transactional failure leaves the database clean");
     }
 
+    /**
+     * A transactional migration's statements go to the server as one request; when that fails, they are run again
+     * one by one (and rolled back) to name the statement. A statement that fails only the first time (its sequence
+     * moved on) is reported without a number, and nothing of the migration is applied.
+     */
+    @Test
+    void aFailureThatDoesNotRecurWhenRunAgainIsReportedWithoutAStatement() throws Exception {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE attempts");
+        }
+        write("000001_once.up.sql", "CREATE TABLE once (id integer);\n"
+                + "SELECT 1 / (nextval('attempts') - 1);\n");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
+        assertTrue(e.getMessage().contains("000001_once.up.sql (up), one of its statements (run again one by one, "
+                + "none failed)"), e.getMessage());
+        assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
+        assertEquals(0, e.statementNumber());
+        assertEquals(2L, queryLong("SELECT last_value FROM attempts"), "run together once, then one by one once");
+        assertFalse(tableExists("once"), "both runs were rolled back");
+        assertTrue(schemaMigrations().isEmpty(), "nothing recorded");
+    }
+
     @Test
     void functionBodiesAndStringLiteralsWithSemicolonsReachTheServerWhole() throws Exception {
         write("000001_fn.up.sql", """

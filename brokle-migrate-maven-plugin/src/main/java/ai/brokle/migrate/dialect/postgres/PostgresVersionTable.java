@@ -67,18 +67,14 @@ final class PostgresVersionTable implements VersionTable {
         }
     }
 
+    /** The SQL a dry run prints, sent as one JDBC batch (one round trip). */
     @Override
     public void write(Optional<SchemaVersion> state) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM " + table);
-        }
-        if (state.isPresent()) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + table + " (version, dirty) VALUES (?, ?)")) {
-                insert.setLong(1, state.get().version());
-                insert.setBoolean(2, state.get().dirty());
-                insert.executeUpdate();
+            for (String sql : writeSql(state)) {
+                statement.addBatch(sql);
             }
+            statement.executeBatch();
         }
     }
 
