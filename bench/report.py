@@ -240,9 +240,9 @@ def section(run):
     load1 = float(meta.get("load", "0").split()[0])
     out = [BEGIN, "## Side by side: brokle-migrate, Flyway, Liquibase, psql, plain JDBC (`bench/run.sh`, issue 11)", ""]
     if load1 > 0.5:
-        out.append(f"**Indicative only:** the machine was not idle (load average {load1} when the run started): other "
-                   "engineers' builds and tests were running on its 2 cores. Reproduce on an idle machine with the "
-                   "command below before drawing conclusions.\n")
+        out.append(f"**Indicative only:** the 1-minute load average was {load1} when the run started (the run's "
+                   "note says what else ran on the 2 cores). Reproduce on an idle machine with the command below "
+                   "before drawing conclusions.\n")
     out.append(f"Command: `bench/run.sh{'' if meta['mode'].startswith('quick') else ' --full'}` — {meta['mode']}. "
                "Every Maven contender runs as `mvn -B -q -o` with the private local repository; times are wall "
                "seconds of the whole process (JVM start included) from `/usr/bin/time`, peak RSS is its maximum "
