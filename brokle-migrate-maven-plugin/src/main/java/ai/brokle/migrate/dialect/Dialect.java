@@ -25,9 +25,6 @@ public interface Dialect extends DatasourceKind {
      * @param kind                    what configuration knows of it
      * @param syntax                  lexical rules for the statement splitter
      * @param transactional           true when a migration and its bookkeeping can share one transaction
-     * @param sendsTogether           true when the statements of a migration that runs in a transaction can be sent
-     *                                as one request (one round trip; a failure is then pinned by running them again
-     *                                one by one in a transaction that is rolled back)
      * @param updatesChangeLogInPlace true when a DATABASECHANGELOG row can be updated in place (a checksum
      *                                re-recorded by repair); false where the row is replaced instead (ClickHouse:
      *                                its Liquibase extension cannot generate the update)
@@ -37,8 +34,8 @@ public interface Dialect extends DatasourceKind {
      * @param primary                 true for the main database: it takes a seed file's top-level tables and
      *                                {@code create} writes to it when every datasource is selected
      */
-    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean sendsTogether,
-                 boolean updatesChangeLogInPlace, boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
+    record Facts(Traits kind, SqlSyntax syntax, boolean transactional, boolean updatesChangeLogInPlace,
+                 boolean locksOutliveTheirHolder, int upOrder, boolean primary) {
     }
 
     Facts facts();
@@ -56,6 +53,23 @@ public interface Dialect extends DatasourceKind {
     /** Starts a server of the plugin's own when the datasource asks for one (no URL configured). */
     default Optional<EmbeddedServer> startEmbedded(DatasourceConfig config, Path workDir) {
         return Optional.empty();
+    }
+
+    /**
+     * True when these statements of a migration that runs in a transaction can go to the database as one request
+     * (one round trip). A failure then names no statement until {@link #runsAgainToFindStatement} allows running
+     * them again one by one, in a transaction that is rolled back.
+     */
+    default boolean sendsTogether(List<ai.brokle.migrate.sql.SqlStatement> statements) {
+        return false;
+    }
+
+    /**
+     * True when a failure of statements sent together may be reproduced by running them again to find the failing
+     * one; false when running them again would do harm or cannot work (the session is gone, an operator cancelled).
+     */
+    default boolean runsAgainToFindStatement(Throwable failure) {
+        return false;
     }
 
     /** Opens a connection with the dialect's driver, never through DriverManager. */

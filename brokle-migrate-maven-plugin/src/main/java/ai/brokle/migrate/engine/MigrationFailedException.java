@@ -18,6 +18,7 @@ public class MigrationFailedException extends UserError {
         return migrationId;
     }
 
+    /** The failing statement's 1-based number in its file; 0 when it could not be identified. */
     public int statementNumber() {
         return statementNumber;
     }

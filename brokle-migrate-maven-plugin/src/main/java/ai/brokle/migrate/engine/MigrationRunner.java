@@ -94,7 +94,7 @@ final class MigrationRunner {
                     }
                 });
             } catch (StatementFailedException e) {
-                target.changeLog().rollback();
+                rollbackQuietly();
                 throw failure(migration, up, e.statement() != null ? e : pinpoint(migration, up, guard, e),
                         inTransaction, before, after);
             }
@@ -111,28 +111,31 @@ final class MigrationRunner {
         }
     }
 
-    /** In a transaction, several statements go as one request (where the dialect can send them so). */
+    /** In a transaction, the statements go as one request where the dialect can send them so. */
     private boolean sendsTogether(TranslatedMigration migration, boolean up) {
-        return inTransaction(migration) && target.dialect.facts().sendsTogether()
-                && (up ? migration.up() : migration.down()).size() > 1;
+        return inTransaction(migration) && target.dialect.sendsTogether(up ? migration.up() : migration.down());
     }
 
     /**
      * Finds the statement that failed when a migration's statements were sent as one request: runs them again one
-     * by one, with the guards, in a transaction that is rolled back. If none fails this time, the first failure is
-     * reported without a statement.
+     * by one, with the guards, in a transaction that is rolled back — unless the dialect says the failure is not one
+     * to repeat. Otherwise, or if none fails this time, the first failure is reported without a statement.
      */
     private StatementFailedException pinpoint(TranslatedMigration migration, boolean up, MigrationGuard guard,
-                                              StatementFailedException together)
-            throws ChangeLogException, SQLException {
+                                              StatementFailedException together) {
+        if (!target.dialect.runsAgainToFindStatement(together)) {
+            return together;
+        }
         try {
             guard.apply(target.connection(), true);
             target.changeLog().runOneByOne(migration, up);
             return together;
         } catch (StatementFailedException e) {
             return e;
+        } catch (SQLException e) {
+            return together;
         } finally {
-            target.changeLog().rollback();
+            rollbackQuietly();
         }
     }
 
@@ -175,7 +178,8 @@ final class MigrationRunner {
         SqlStatement statement = e.statement();
         Path file = up ? m.upFile() : m.downFile();
         String where = file + " (" + (up ? "up" : "down") + "), " + (statement == null
-                ? "one of its statements (run again one by one, none failed)"
+                ? "one of its statements, sent together (" + (target.dialect.runsAgainToFindStatement(e)
+                        ? "run again one by one, none failed)" : "not run again after this failure)")
                 : "statement " + statement.number() + " at line " + statement.line() + ": " + statement.firstLine());
         long dirtyAt = after.orElse(SchemaVersion.NIL);
         if (!inTransaction) {

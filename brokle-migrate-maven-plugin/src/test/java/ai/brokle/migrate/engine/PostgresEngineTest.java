@@ -154,13 +154,71 @@ class PostgresEngineTest extends StateTruthContractTest {
         write("000001_once.up.sql", "CREATE TABLE once (id integer);\n"
                 + "SELECT 1 / (nextval('attempts') - 1);\n");
         MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
-        assertTrue(e.getMessage().contains("000001_once.up.sql (up), one of its statements (run again one by one, "
-                + "none failed)"), e.getMessage());
+        assertTrue(e.getMessage().contains("000001_once.up.sql (up), one of its statements, sent together (run "
+                + "again one by one, none failed)"), e.getMessage());
         assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
         assertEquals(0, e.statementNumber());
         assertEquals(2L, queryLong("SELECT last_value FROM attempts"), "run together once, then one by one once");
         assertFalse(tableExists("once"), "both runs were rolled back");
         assertTrue(schemaMigrations().isEmpty(), "nothing recorded");
+    }
+
+    /**
+     * A SQL-standard function body (BEGIN ATOMIC ... END, kept whole by StatementBegin/End) followed by more
+     * statements applies as written.
+     */
+    @Test
+    void sqlStandardFunctionBodiesFollowedByMoreStatementsApply() throws Exception {
+        write("000001_atomic.up.sql", """
+                -- +migrate StatementBegin
+                CREATE FUNCTION answer() RETURNS integer LANGUAGE sql
+                BEGIN ATOMIC
+                  SELECT 42;
+                END;
+                -- +migrate StatementEnd
+                CREATE TABLE after_atomic (id integer DEFAULT answer());
+                INSERT INTO after_atomic DEFAULT VALUES;
+                """);
+        migrator(Map.of()).up();
+        assertEquals(42L, queryLong("SELECT id FROM after_atomic"));
+    }
+
+    /** jsonb's ? operators reach the server as written, alone in a file and among other statements. */
+    @Test
+    void questionMarkOperatorsReachTheServerAsWritten() throws Exception {
+        write("000001_alone.up.sql", "CREATE TABLE docs AS SELECT '{\"a\": 1}'::jsonb ? 'a' AS has_a;\n");
+        write("000002_among.up.sql", "CREATE TABLE docs2 (body jsonb);\n"
+                + "INSERT INTO docs2 SELECT '{\"b\": 1}' WHERE '{\"b\": 1}'::jsonb ?| array['b'];\n");
+        migrator(Map.of()).up();
+        assertEquals(1L, queryLong("SELECT count(*) FROM docs WHERE has_a"));
+        assertEquals(1L, queryLong("SELECT count(*) FROM docs2"));
+    }
+
+    /** A statement an operator cancelled is not run again to find it: what someone stopped stays stopped. */
+    @Test
+    void aCancelledMigrationIsNotRunAgain() throws Exception {
+        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
+            s.execute("CREATE SEQUENCE runs");
+        }
+        write("000001_cancelled.up.sql", "SELECT nextval('runs');\n"
+                + "SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(2);\n");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
+        assertTrue(e.getMessage().contains("canceling statement due to user request"), e.getMessage());
+        assertTrue(e.getMessage().contains("sent together (not run again after this failure)"), e.getMessage());
+        assertEquals(1L, queryLong("SELECT last_value FROM runs"), "ran once");
+    }
+
+    /** A statement that ends the session: the database's error is reported, not a bookkeeping failure. */
+    @Test
+    void aStatementThatEndsTheSessionIsReportedAsTheMigrationsFailure() throws Exception {
+        write("000001_ok.up.sql", createTable("ok") + ";\n");
+        write("000002_ends.up.sql", createTable("half") + ";\nSELECT pg_terminate_backend(pg_backend_pid());\n");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
+        assertTrue(e.getMessage().contains("000002_ends.up.sql (up)"), e.getMessage());
+        assertTrue(e.getMessage().contains("terminating connection"), e.getMessage());
+        assertTrue(e.getMessage().contains("sent together (not run again after this failure)"), e.getMessage());
+        assertFalse(tableExists("half"));
+        assertEquals(1L, schemaMigrations().orElseThrow()[0]);
     }
 
     @Test

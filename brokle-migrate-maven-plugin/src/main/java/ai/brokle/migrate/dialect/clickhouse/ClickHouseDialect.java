@@ -36,7 +36,7 @@ public final class ClickHouseDialect extends DeclaredDialect {
             "clickhouse://user:pass@localhost:" + ClickHouseUrl.NATIVE_PORT + "/default",
             List.of(TABLE, TABLE_ENGINE, CLUSTER, SPLITTING.get(0), SPLITTING.get(1)),
             false, List.of(new DurationSetting("maxExecutionTime", ChronoUnit.SECONDS))),
-            SqlSyntax.CLICKHOUSE, false, false, false, true, 1, false);
+            SqlSyntax.CLICKHOUSE, false, false, true, 1, false);
 
     private static final String NAME = "`?[A-Za-z_][A-Za-z0-9_]*`?";
     private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(

@@ -28,17 +28,14 @@ import static ai.brokle.migrate.config.GoMigrateParameters.TABLE_QUOTED;
 /** PostgreSQL: transactional DDL, dollar-quoted bodies, an embedded server when nothing is configured. */
 public final class PostgresDialect extends DeclaredDialect {
 
-    /**
-     * Migrated first; the main database. pgjdbc sends a multi-statement string in one round trip. Advisory locks end
-     * with their session.
-     */
+    /** Migrated first; the main database. Advisory locks end with their session. */
     private static final Facts FACTS = new Facts(new Traits("postgres", "PostgreSQL", "DATABASE_URL",
             "DATABASE_MIGRATIONS_PATH", "migrations", true,
             "postgres://user:pass@localhost:" + PostgresUrl.DEFAULT_PORT + "/brokle?sslmode=disable",
             List.of(TABLE, TABLE_QUOTED, STATEMENT_TIMEOUT, SPLITTING.get(0), SPLITTING.get(1)),
             true, List.of(new DurationSetting("statementTimeout", ChronoUnit.MILLIS),
                     new DurationSetting("lockTimeout", ChronoUnit.MILLIS))),
-            SqlSyntax.POSTGRES, true, true, true, false, 0, true);
+            SqlSyntax.POSTGRES, true, true, false, 0, true);
 
     private static final Isolation ISOLATION = new Isolation(FACTS.syntax(), List.of(
             Isolation.Rule.of("\\b(?:CREATE|ALTER|DROP)\\s+(ROLE|USER|GROUP|DATABASE|TABLESPACE)\\b",
@@ -77,6 +74,16 @@ public final class PostgresDialect extends DeclaredDialect {
             return Optional.empty();
         }
         return Optional.of(EmbeddedPostgresServer.start(workDir.resolve("postgres-data")));
+    }
+
+    @Override
+    public boolean sendsTogether(List<ai.brokle.migrate.sql.SqlStatement> statements) {
+        return PostgresTogether.sendsTogether(statements);
+    }
+
+    @Override
+    public boolean runsAgainToFindStatement(Throwable failure) {
+        return PostgresTogether.runsAgainToFindStatement(failure);
     }
 
     @Override

@@ -3,6 +3,7 @@ package ai.brokle.migrate.dialect.postgres;
 import ai.brokle.migrate.state.SchemaVersion;
 import ai.brokle.migrate.state.VersionTable;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,7 +68,7 @@ final class PostgresVersionTable implements VersionTable {
         }
     }
 
-    /** The SQL a dry run prints, sent as one JDBC batch (one round trip). */
+    /** The SQL a dry run prints, sent as one JDBC batch (one round trip); a failure is the database's own error. */
     @Override
     public void write(Optional<SchemaVersion> state) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -75,6 +76,8 @@ final class PostgresVersionTable implements VersionTable {
                 statement.addBatch(sql);
             }
             statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            throw e.getNextException() != null ? e.getNextException() : e;
         }
     }
 
