@@ -8,10 +8,11 @@ package ai.brokle.migrate.sql;
  * @param hashComments       {@code #} starts a line comment (ClickHouse)
  * @param backslashEscapes   {@code \'} escapes a quote inside every string literal (ClickHouse)
  * @param nestedBlockComments {@code /* /* *&#47; *&#47;} nests (PostgreSQL)
+ * @param atomicBodies       {@code BEGIN ATOMIC ... END} function bodies hold semicolons (PostgreSQL 14+)
  */
 public record SqlSyntax(boolean dollarQuotes, boolean backticks, boolean hashComments,
-                        boolean backslashEscapes, boolean nestedBlockComments) {
+                        boolean backslashEscapes, boolean nestedBlockComments, boolean atomicBodies) {
 
-    public static final SqlSyntax POSTGRES = new SqlSyntax(true, false, false, false, true);
-    public static final SqlSyntax CLICKHOUSE = new SqlSyntax(false, true, true, true, false);
+    public static final SqlSyntax POSTGRES = new SqlSyntax(true, false, false, false, true, true);
+    public static final SqlSyntax CLICKHOUSE = new SqlSyntax(false, true, true, true, false, false);
 }

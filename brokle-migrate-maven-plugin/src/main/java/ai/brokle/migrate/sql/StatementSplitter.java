@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * The project's one statement splitter. Splits SQL on top-level semicolons while honouring quotes, comments,
- * dollar-quoted bodies and {@code -- +migrate StatementBegin/StatementEnd} blocks. Comment-only pieces are dropped;
- * a missing trailing semicolon is fine.
+ * dollar-quoted bodies, {@code BEGIN ATOMIC ... END} bodies (inside one, {@code CASE} opens a block and {@code END}
+ * closes one) and
+ * {@code -- +migrate StatementBegin/StatementEnd} blocks. Comment-only pieces are dropped; a missing trailing
+ * semicolon is fine.
  */
 public final class StatementSplitter {
 
@@ -15,9 +17,11 @@ public final class StatementSplitter {
     private static final Pattern END = Pattern.compile("(?i)^\\s*--\\s*\\+migrate\\s+StatementEnd\\s*$");
 
     private final SqlLexer lexer;
+    private final boolean atomicBodies;
 
     public StatementSplitter(SqlSyntax syntax) {
         this.lexer = new SqlLexer(syntax);
+        this.atomicBodies = syntax.atomicBodies();
     }
 
     public List<SqlStatement> split(String sql) {
@@ -32,6 +36,7 @@ public final class StatementSplitter {
         private int line = 1;
         private int start = -1;      // first significant character of the current statement
         private int startLine;
+        private int blocks;          // open BEGIN ATOMIC / CASE blocks of the current statement
 
         Scan(String s) {
             this.s = s;
@@ -49,9 +54,12 @@ public final class StatementSplitter {
                         markStart();
                     }
                     advanceTo(region.end());
-                } else if (c == ';') {
+                } else if (c == ';' && blocks == 0) {
                     flush(pos);
                     pos++;
+                } else if (atomicBodies && (Character.isLetter(c) || c == '_')) {
+                    markStart();
+                    word();
                 } else {
                     if (!Character.isWhitespace(c)) {
                         markStart();
@@ -61,6 +69,35 @@ public final class StatementSplitter {
             }
             flush(s.length());
             return out;
+        }
+
+        /** A word outside strings and comments; counts the blocks of BEGIN ATOMIC bodies. */
+        private void word() {
+            int end = wordEnd(pos);
+            String word = s.substring(pos, end);
+            if (word.equalsIgnoreCase("begin")) {
+                int next = end;
+                while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
+                    next++;
+                }
+                if (s.substring(next, wordEnd(next)).equalsIgnoreCase("atomic")) {
+                    blocks++;
+                }
+            } else if (blocks > 0 && word.equalsIgnoreCase("case")) {
+                blocks++;
+            } else if (blocks > 0 && word.equalsIgnoreCase("end")) {
+                blocks--;
+            }
+            pos = end;
+        }
+
+        private int wordEnd(int from) {
+            int end = from;
+            while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_'
+                    || s.charAt(end) == '$')) {
+                end++;
+            }
+            return end;
         }
 
         private void markStart() {
@@ -78,6 +115,7 @@ public final class StatementSplitter {
                 }
             }
             start = -1;
+            blocks = 0;
         }
 
         /** {@code -- +migrate StatementBegin} ... {@code -- +migrate StatementEnd}: one statement, never split. */

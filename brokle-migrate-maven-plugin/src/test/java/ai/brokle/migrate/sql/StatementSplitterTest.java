@@ -40,6 +40,23 @@ class StatementSplitterTest {
                 pg("whitespace only", " \n\t\n"),
                 pg("semicolons only", ";;\n ;\n"),
 
+                // --- SQL-standard bodies: BEGIN ATOMIC opens one, CASE inside it opens a block, END closes one
+                pg("BEGIN ATOMIC body with CASE inside",
+                        "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x > 0 "
+                                + "THEN 1 ELSE 0 END;\n  SELECT 2;\nEND;\nCREATE TABLE t (id int);",
+                        "CREATE FUNCTION f(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x > 0 "
+                                + "THEN 1 ELSE 0 END;\n  SELECT 2;\nEND", "CREATE TABLE t (id int)"),
+                pg("a transaction's BEGIN; and END; still split", "BEGIN;\nSELECT 1;\nEND;\nSELECT 2",
+                        "BEGIN", "SELECT 1", "END", "SELECT 2"),
+                pg("CASE ... END in a statement", "SELECT CASE WHEN true THEN 1 END; SELECT 2",
+                        "SELECT CASE WHEN true THEN 1 END", "SELECT 2"),
+                pg("a column named begin does not open a body", "CREATE TABLE p (begin date, \"end\" date);\n"
+                        + "SELECT 2", "CREATE TABLE p (begin date, \"end\" date)", "SELECT 2"),
+                pg("words that only contain begin, case or end", "SELECT begin_at, end_at, cases FROM t; SELECT 2",
+                        "SELECT begin_at, end_at, cases FROM t", "SELECT 2"),
+                ch("ClickHouse CASE ... END", "SELECT CASE WHEN 1 THEN 2 END; SELECT 3",
+                        "SELECT CASE WHEN 1 THEN 2 END", "SELECT 3"),
+
                 // --- single-quoted strings
                 pg("; inside a string", "INSERT INTO t VALUES ('a;b');SELECT 2;",
                         "INSERT INTO t VALUES ('a;b')", "SELECT 2"),
