@@ -3,6 +3,7 @@ package ai.brokle.migrate.config;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The values being resolved by parameter name (e.g. {@code postgres.url}), each with the layer it came from. */
 final class ConfigValues {
@@ -27,13 +28,18 @@ final class ConfigValues {
     /** The value as a whole number, or null when unset. */
     Integer integer(String key) {
         String value = stripped(key);
-        if (value.isEmpty()) {
+        return wholeNumber(key, value.isEmpty() ? null : value, problem -> error(key, problem));
+    }
+
+    /** The project's one whole-number parser: null for null; {@code error} words the problem with its origin. */
+    static Integer wholeNumber(String key, String text, Function<String, ConfigurationException> error) {
+        if (text == null) {
             return null;
         }
         try {
-            return Integer.parseInt(value);
+            return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw error(key, "must be a whole number. Example: -D" + ConfigResolver.PREFIX + key + "=2");
+            throw error.apply("must be a whole number. Example: -D" + ConfigResolver.PREFIX + key + "=2");
         }
     }
 

@@ -51,14 +51,7 @@ public final class GoalOptions {
 
     public Integer wholeNumber(String name, Integer pom) {
         Value value = value(name, pom == null ? null : String.valueOf(pom));
-        if (value.text == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.text);
-        } catch (NumberFormatException e) {
-            throw value.error("must be a whole number. Example: -D" + ConfigResolver.PREFIX + name + "=2");
-        }
+        return ConfigValues.wholeNumber(name, value.text, value::error);
     }
 
     /** A wait in seconds, 0 or more; {@value #DEFAULT_LOCK_WAIT_SECONDS} when unset. */
