@@ -148,9 +148,7 @@ class PostgresEngineTest extends StateTruthContractTest {
      */
     @Test
     void aFailureThatDoesNotRecurWhenRunAgainIsReportedWithoutAStatement() throws Exception {
-        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SEQUENCE attempts");
-        }
+        execute("CREATE SEQUENCE attempts");
         write("000001_once.up.sql", "CREATE TABLE once (id integer);\n"
                 + "SELECT 1 / (nextval('attempts') - 1);\n");
         MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
@@ -192,9 +190,7 @@ class PostgresEngineTest extends StateTruthContractTest {
     /** A statement an operator cancelled is not run again to find it: what someone stopped stays stopped. */
     @Test
     void aCancelledMigrationIsNotRunAgain() throws Exception {
-        try (Connection c = TestPostgres.connect(url); Statement s = c.createStatement()) {
-            s.execute("CREATE SEQUENCE runs");
-        }
+        execute("CREATE SEQUENCE runs");
         write("000001_cancelled.up.sql", "SELECT nextval('runs');\n"
                 + "SELECT pg_cancel_backend(pg_backend_pid()), pg_sleep(2);\n");
         MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> migrator(Map.of()).up());
