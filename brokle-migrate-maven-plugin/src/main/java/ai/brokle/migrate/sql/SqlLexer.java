@@ -135,7 +135,8 @@ public final class SqlLexer {
         return s.substring(i, end + 1);
     }
 
-    private static boolean isIdentifierChar(char c) {
+    /** A character that continues a name or keyword: letter, digit, {@code _} or {@code $}. */
+    static boolean isIdentifierChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -7,9 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The project's one statement splitter. Splits SQL on top-level semicolons while honouring quotes, comments,
  * dollar-quoted bodies, {@code BEGIN ATOMIC ... END} bodies (inside one, {@code CASE} opens a block and {@code END}
- * closes one) and
- * {@code -- +migrate StatementBegin/StatementEnd} blocks. Comment-only pieces are dropped; a missing trailing
- * semicolon is fine.
+ * closes one) and {@code -- +migrate StatementBegin/StatementEnd} blocks. Comment-only pieces are dropped; a missing
+ * trailing semicolon is fine.
  */
 public final class StatementSplitter {
 
@@ -93,8 +92,7 @@ public final class StatementSplitter {
 
         private int wordEnd(int from) {
             int end = from;
-            while (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_'
-                    || s.charAt(end) == '$')) {
+            while (end < s.length() && SqlLexer.isIdentifierChar(s.charAt(end))) {
                 end++;
             }
             return end;
