@@ -1,14 +1,13 @@
 package ai.brokle.migrate.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The status document for pipelines ({@code format=json}), written with Jackson:
+ * The status document for pipelines ({@code format=json}), written with Jackson's streaming generator:
  * <pre>
  * { "overall": "HEALTHY", "generatedAt": "...",
  *   "datasources": [ { "name", "health", "url", "dir", "version", "dirty", "drift", "applied",
@@ -25,39 +24,47 @@ import java.util.List;
  */
 public final class StatusJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     /** Indented objects, {@code "key": value}, arrays on one line: {@code ["a", "b"]}, {@code []}. */
-    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+    private static final DefaultPrettyPrinter LAYOUT = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withArrayValueSpacing(Separators.Spacing.AFTER)
-            .withArrayEmptySeparator("")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance));
+            .withArrayEmptySeparator("")).withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance);
 
     private StatusJson() {
     }
 
     public static String render(StatusReport report) {
-        ObjectNode root = MAPPER.createObjectNode()
-                .put("overall", report.overall().name())
-                .put("generatedAt", Instant.now().toString());
-        ArrayNode datasources = root.putArray("datasources");
-        for (DatasourceStatus s : report.datasources()) {
-            ObjectNode d = datasources.addObject()
-                    .put("name", s.datasource())
-                    .put("health", s.health().name())
-                    .put("url", s.url())
-                    .put("dir", s.dir())
-                    .put("version", s.currentVersion())
-                    .put("dirty", s.dirty())
-                    .put("drift", s.drift())
-                    .put("applied", s.applied());
-            strings(d.putArray("pending"), s.pending());
-            strings(d.putArray("problems"), s.problems());
-            strings(d.putArray("locks"), s.locks());
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text).setPrettyPrinter(LAYOUT.createInstance())) {
+            json.writeStartObject();
+            json.writeStringField("overall", report.overall().name());
+            json.writeStringField("generatedAt", Instant.now().toString());
+            json.writeArrayFieldStart("datasources");
+            for (DatasourceStatus s : report.datasources()) {
+                json.writeStartObject();
+                json.writeStringField("name", s.datasource());
+                json.writeStringField("health", s.health().name());
+                json.writeStringField("url", s.url());
+                json.writeStringField("dir", s.dir());
+                if (s.currentVersion() == null) {
+                    json.writeNullField("version");
+                } else {
+                    json.writeNumberField("version", s.currentVersion());
+                }
+                json.writeBooleanField("dirty", s.dirty());
+                json.writeBooleanField("drift", s.drift());
+                json.writeNumberField("applied", s.applied());
+                strings(json, "pending", s.pending());
+                strings(json, "problems", s.problems());
+                strings(json, "locks", s.locks());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string does not fail", e);
         }
-        try {
-            return WRITER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serializes", e);
-        }
+        return text + "\n";
     }
 
     public static void write(StatusReport report, Path file) {
@@ -70,7 +77,11 @@ public final class StatusJson {
         }
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 }

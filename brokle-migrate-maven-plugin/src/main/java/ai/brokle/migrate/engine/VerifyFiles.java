@@ -3,8 +3,9 @@ package ai.brokle.migrate.engine;
 import ai.brokle.migrate.InternalFailure;
 import ai.brokle.migrate.lint.report.JUnitXml;
 import ai.brokle.migrate.schema.Difference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ final class VerifyFiles {
 
     static final String XML = "TEST-brokle-migrate-verify.xml";
     static final String JSON = "verify.json";
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
 
     private VerifyFiles() {
     }
@@ -34,7 +36,7 @@ final class VerifyFiles {
             Path xml = dir.resolve(XML);
             JUnitXml.write(xml, "brokle-migrate verify", junit(report));
             Path json = dir.resolve(JSON);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), json(report));
+            json(json, report);
             return List.of(xml, json);
         } catch (IOException e) {
             throw new InternalFailure("verify could not write its report to " + dir + ": " + e.getMessage()
@@ -66,31 +68,42 @@ final class VerifyFiles {
         return new JUnitXml.Case(classname, c.migration(), c.millis() / 1000.0, c.notVerified(), failures, output);
     }
 
-    private static Map<String, Object> json(VerifyReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("summary", report.summary());
-        root.put("failed", report.failed());
-        root.put("failOn", report.failOn().stream().map(s -> s.label()).sorted().toList());
-        List<Map<String, Object>> cases = new ArrayList<>();
-        for (VerifyCase c : report.cases()) {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("datasource", c.datasource());
-            one.put("migration", c.migration());
-            one.put("result", !c.verified() ? "not verified" : c.severity().map(s -> s.label()).orElse("ok"));
-            one.put("fails", report.fails(c));
-            one.put("step", c.step());
-            one.put("error", c.error());
-            one.put("notVerified", c.notVerified());
-            List<Map<String, String>> differences = new ArrayList<>();
-            for (Difference d : c.differences()) {
-                differences.add(Map.of("severity", d.severity().label(), "subject", d.subject(),
-                        "message", d.message()));
+    private static void json(Path file, VerifyReport report) throws IOException {
+        try (JsonGenerator json = JSON_FACTORY.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("summary", report.summary());
+            json.writeBooleanField("failed", report.failed());
+            json.writeArrayFieldStart("failOn");
+            for (String severity : report.failOn().stream().map(s -> s.label()).sorted().toList()) {
+                json.writeString(severity);
             }
-            one.put("differences", differences);
-            one.put("millis", c.millis());
-            cases.add(one);
+            json.writeEndArray();
+            json.writeArrayFieldStart("cases");
+            for (VerifyCase c : report.cases()) {
+                json.writeStartObject();
+                json.writeStringField("datasource", c.datasource());
+                json.writeStringField("migration", c.migration());
+                json.writeStringField("result",
+                        !c.verified() ? "not verified" : c.severity().map(s -> s.label()).orElse("ok"));
+                json.writeBooleanField("fails", report.fails(c));
+                json.writeStringField("step", c.step());
+                json.writeStringField("error", c.error());
+                json.writeStringField("notVerified", c.notVerified());
+                json.writeArrayFieldStart("differences");
+                for (Difference d : c.differences()) {
+                    json.writeStartObject();
+                    json.writeStringField("severity", d.severity().label());
+                    json.writeStringField("subject", d.subject());
+                    json.writeStringField("message", d.message());
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+                json.writeNumberField("millis", c.millis());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        root.put("cases", cases);
-        return root;
     }
 }
