@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A dialect declared from its facts and parts: each database's class passes the objects it hands out, and writes
@@ -27,7 +28,7 @@ public abstract class DeclaredDialect implements Dialect {
     /**
      * @param urls             the JDBC URL of each accepted URL form
      * @param guard            the production guards of a datasource
-     * @param lintRules        the database-specific rules of {@code validate}
+     * @param lintRules        the database-specific rules of {@code validate} (built when validate first asks)
      * @param currentSchemaSql the one-value query for the schema (or database) the tracking tables live in
      * @param databaseNameSql  the one-value query for the database's name in confirmation prompts
      * @param versionTable     golang-migrate's table of a datasource on a connection
@@ -37,7 +38,7 @@ public abstract class DeclaredDialect implements Dialect {
      * @param isolation        the statements {@code verify} cannot run on a scratch database alone
      */
     public record Parts(Function<UrlInput, DatabaseUrl> urls, Function<DatasourceConfig, MigrationGuard> guard,
-                        List<Rule> lintRules, String currentSchemaSql, String databaseNameSql,
+                        Supplier<List<Rule>> lintRules, String currentSchemaSql, String databaseNameSql,
                         BiFunction<Connection, DatasourceConfig, VersionTable> versionTable, MigrationLocks locks,
                         Function<Connection, SeedStore> seedStore, ScratchDatabases scratch, Isolation isolation) {
     }
@@ -67,7 +68,7 @@ public abstract class DeclaredDialect implements Dialect {
 
     @Override
     public final List<Rule> lintRules() {
-        return parts.lintRules();
+        return parts.lintRules().get();
     }
 
     @Override

@@ -95,7 +95,8 @@ final class MigrationRunner {
                 });
             } catch (StatementFailedException e) {
                 rollbackQuietly();
-                throw failure(migration, up, e.statement() != null ? e : pinpoint(migration, up, guard, e),
+                boolean runAgain = e.statement() == null && target.dialect.runsAgainToFindStatement(e);
+                throw failure(migration, up, runAgain ? pinpoint(migration, up, guard, e) : e, runAgain,
                         inTransaction, before, after);
             }
             if (up) {
@@ -118,14 +119,11 @@ final class MigrationRunner {
 
     /**
      * Finds the statement that failed when a migration's statements were sent as one request: runs them again one
-     * by one, with the guards, in a transaction that is rolled back — unless the dialect says the failure is not one
-     * to repeat. Otherwise, or if none fails this time, the first failure is reported without a statement.
+     * by one, with the guards, in a transaction that is rolled back. Called only when the dialect says the failure is
+     * one to repeat; if none fails this time, the first failure is reported without a statement.
      */
     private StatementFailedException pinpoint(TranslatedMigration migration, boolean up, MigrationGuard guard,
                                               StatementFailedException together) {
-        if (!target.dialect.runsAgainToFindStatement(together)) {
-            return together;
-        }
         try {
             guard.apply(target.connection(), true);
             target.changeLog().runOneByOne(migration, up);
@@ -173,12 +171,13 @@ final class MigrationRunner {
     }
 
     private MigrationFailedException failure(TranslatedMigration migration, boolean up, StatementFailedException e,
-                                             boolean inTransaction, Optional<Long> before, Optional<Long> after) {
+                                             boolean ranAgain, boolean inTransaction, Optional<Long> before,
+                                             Optional<Long> after) {
         Migration m = migration.migration();
         SqlStatement statement = e.statement();
         Path file = up ? m.upFile() : m.downFile();
         String where = file + " (" + (up ? "up" : "down") + "), " + (statement == null
-                ? "one of its statements, sent together (" + (target.dialect.runsAgainToFindStatement(e)
+                ? "one of its statements, sent together (" + (ranAgain
                         ? "run again one by one, none failed)" : "not run again after this failure)")
                 : "statement " + statement.number() + " at line " + statement.line() + ": " + statement.firstLine());
         long dirtyAt = after.orElse(SchemaVersion.NIL);

@@ -27,7 +27,7 @@ final class Target implements AutoCloseable {
     final DatasourceConfig config;
     final Dialect dialect;
     final List<Migration> migrations;
-    final ChangeSetTranslator translator;
+    private ChangeSetTranslator translator;
     private EmbeddedServer embedded;
     private Connection connection;
     private ChangeLogSession changeLog;
@@ -40,7 +40,6 @@ final class Target implements AutoCloseable {
         this.config = config;
         this.dialect = dialect;
         this.migrations = migrations;
-        this.translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.facts().syntax()));
     }
 
     String name() {
@@ -137,7 +136,11 @@ final class Target implements AutoCloseable {
         return versionTable;
     }
 
+    /** The migration as a changeset; Liquibase is started by the first translation (a seed never starts it). */
     TranslatedMigration translate(Migration migration) {
+        if (translator == null) {
+            translator = new ChangeSetTranslator(config.name(), new StatementSplitter(dialect.facts().syntax()));
+        }
         return translator.translate(migration);
     }
 

@@ -156,45 +156,33 @@ public final class ChangeLogSession implements AutoCloseable {
 
     /** Records the changeset as executed in DATABASECHANGELOG (not committed). */
     public void markRan(TranslatedMigration migration) throws ChangeLogException {
-        try {
-            executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
-        } catch (DatabaseException e) {
-            throw new ChangeLogException(e);
-        }
+        bookkeeping(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.EXECUTED));
     }
 
     /** Records the changeset as applied without running it (EXECTYPE MARK_RAN), for adoption and force. */
     public void markRanWithoutRunning(TranslatedMigration migration) throws ChangeLogException {
-        try {
-            executor().execute(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.MARK_RAN));
-        } catch (DatabaseException e) {
-            throw new ChangeLogException(e);
-        }
+        bookkeeping(new MarkChangeSetRanStatement(migration.changeSet(), ChangeSet.ExecType.MARK_RAN));
     }
 
     /** Removes the changeset's DATABASECHANGELOG row (not committed). */
     public void unmarkRan(TranslatedMigration migration) throws ChangeLogException {
-        try {
-            executor().execute(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
-        } catch (DatabaseException e) {
-            throw new ChangeLogException(e);
-        }
+        bookkeeping(new RemoveChangeSetRanStatusStatement(migration.changeSet()));
     }
 
     /** Removes the DATABASECHANGELOG row of a migration whose file is gone (not committed). */
     public void unmarkRan(String id) throws ChangeLogException {
-        try {
-            executor().execute(new RemoveChangeSetRanStatusStatement(new ChangeSet(id, ChangeSetTranslator.AUTHOR,
-                    false, false, logicalPath, null, null, null)));
-        } catch (DatabaseException e) {
-            throw new ChangeLogException(e);
-        }
+        bookkeeping(new RemoveChangeSetRanStatusStatement(new ChangeSet(id, ChangeSetTranslator.AUTHOR,
+                false, false, logicalPath, null, null, null)));
     }
 
     /** Records the migration's current checksum in its DATABASECHANGELOG row (not committed), for repair. */
     public void updateChecksum(TranslatedMigration migration) throws ChangeLogException {
+        bookkeeping(new UpdateChangeSetChecksumStatement(migration.changeSet()));
+    }
+
+    private void bookkeeping(SqlStatement statement) throws ChangeLogException {
         try {
-            executor().execute(new UpdateChangeSetChecksumStatement(migration.changeSet()));
+            executor().execute(statement);
         } catch (DatabaseException e) {
             throw new ChangeLogException(e);
         }

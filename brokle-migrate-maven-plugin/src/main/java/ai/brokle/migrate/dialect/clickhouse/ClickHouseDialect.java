@@ -56,7 +56,7 @@ public final class ClickHouseDialect extends DeclaredDialect {
 
     /** The guard is max_execution_time (brokle.migrate.clickhouse.maxExecutionTime) for each migration's statements. */
     public ClickHouseDialect() {
-        super(FACTS, new Parts(ClickHouseUrl::jdbcUrl, ClickHouseGuard::new, ClickHouseRules.all(),
+        super(FACTS, new Parts(ClickHouseUrl::jdbcUrl, ClickHouseGuard::new, ClickHouseRules::all,
                 "SELECT currentDatabase()", "SELECT currentDatabase()",
                 (connection, config) -> new ClickHouseVersionTable(connection, config.table(), config.cluster(),
                         config.tableEngine()),

@@ -56,7 +56,7 @@ public final class PostgresDialect extends DeclaredDialect {
      * they limit each migration's statements, not the plugin's own bookkeeping and lock queries.
      */
     public PostgresDialect() {
-        super(FACTS, new Parts(PostgresUrl::jdbcUrl, PostgresGuard::new, PostgresRules.all(), "SELECT current_schema()",
+        super(FACTS, new Parts(PostgresUrl::jdbcUrl, PostgresGuard::new, PostgresRules::all, "SELECT current_schema()",
                 "SELECT current_database() || '.' || current_schema()",
                 (connection, config) -> new PostgresVersionTable(connection, config.table()),
                 PostgresAdvisoryLock.LOCKS, PostgresSeedStore::new, SCRATCH, ISOLATION));
