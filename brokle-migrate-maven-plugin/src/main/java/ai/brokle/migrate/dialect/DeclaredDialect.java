@@ -29,7 +29,8 @@ public abstract class DeclaredDialect implements Dialect {
      * @param urls             the JDBC URL of each accepted URL form
      * @param guard            the production guards of a datasource
      * @param lintRules        the database-specific rules of {@code validate} (built when validate first asks)
-     * @param currentSchemaSql the one-value query for the schema (or database) the tracking tables live in
+     * @param sessionSql       the one-row query of {@link Dialect#session}: the schema (or database) the tracking
+     *                         tables live in and, as a second column where wanted, the server's version
      * @param databaseNameSql  the one-value query for the database's name in confirmation prompts
      * @param versionTable     golang-migrate's table of a datasource on a connection
      * @param locks            the cross-process migration lock
@@ -38,7 +39,7 @@ public abstract class DeclaredDialect implements Dialect {
      * @param isolation        the statements {@code verify} cannot run on a scratch database alone
      */
     public record Parts(Function<UrlInput, DatabaseUrl> urls, Function<DatasourceConfig, MigrationGuard> guard,
-                        Supplier<List<Rule>> lintRules, String currentSchemaSql, String databaseNameSql,
+                        Supplier<List<Rule>> lintRules, String sessionSql, String databaseNameSql,
                         BiFunction<Connection, DatasourceConfig, VersionTable> versionTable, MigrationLocks locks,
                         Function<Connection, SeedStore> seedStore, ScratchDatabases scratch, Isolation isolation) {
     }
@@ -72,8 +73,29 @@ public abstract class DeclaredDialect implements Dialect {
     }
 
     @Override
-    public final String trackingSchema(Connection connection) throws SQLException {
-        return oneValue(connection, parts.currentSchemaSql());
+    public final Session session(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(parts.sessionSql())) {
+            if (!rs.next()) {
+                return new Session(null, null);
+            }
+            String version = rs.getMetaData().getColumnCount() > 1 ? rs.getString(2) : null;
+            return new Session(rs.getString(1), version == null ? null : major(version));
+        }
+    }
+
+    /** {@code 26} of {@code 26.1.2.3}; null when the version does not start with a number. */
+    private static Integer major(String version) {
+        int end = 0;
+        while (end < version.length() && end < 9 && Character.isDigit(version.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? null : Integer.valueOf(version.substring(0, end));
+    }
+
+    /** The schema (or database) the tracking tables live in. */
+    protected final String trackingSchema(Connection connection) throws SQLException {
+        return session(connection).trackingSchema();
     }
 
     @Override

@@ -81,8 +81,19 @@ public interface Dialect extends DatasourceKind {
     /** The database-specific rules of {@code validate}; the generic ones come from the lint package. */
     List<ai.brokle.migrate.lint.Rule> lintRules();
 
-    /** The schema (or database) Liquibase should keep its tables in, or null for the connection's default. */
-    String trackingSchema(Connection connection) throws SQLException;
+    /**
+     * What the engine asks a new connection, in one query, before anything else; it also proves the connection (a
+     * driver may connect lazily).
+     */
+    Session session(Connection connection) throws SQLException;
+
+    /**
+     * @param trackingSchema the schema (or database) Liquibase keeps its tables in, or null for the default
+     * @param majorVersion   the server's major version where the driver would ask the server again on every use
+     *                       (Liquibase asks for it per generated statement), or null to let the driver answer
+     */
+    record Session(String trackingSchema, Integer majorVersion) {
+    }
 
     /**
      * DDL of the tracking tables the plugin creates itself before Liquibase looks (the version table, and for a

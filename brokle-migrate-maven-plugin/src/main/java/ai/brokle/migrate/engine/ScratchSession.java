@@ -70,6 +70,7 @@ final class ScratchSession implements AutoCloseable {
         }
         try {
             this.server = dialect.connect(serverUrl, user, config.password());
+            dialect.session(this.server); // proves the connection, as Target does (a driver may connect lazily)
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + config.displayUrl() + ": "

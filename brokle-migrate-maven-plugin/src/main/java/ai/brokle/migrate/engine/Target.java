@@ -34,6 +34,7 @@ final class Target implements AutoCloseable {
     private Reporter reporter;
     private VersionTable versionTable;
     private String url;
+    private Dialect.Session session;
     private Path workDir;
 
     Target(DatasourceConfig config, Dialect dialect, List<Migration> migrations) {
@@ -74,6 +75,7 @@ final class Target implements AutoCloseable {
         }
         try {
             connection = dialect.connect(url, user, config.password());
+            session = dialect.session(connection);
         } catch (SQLException | RuntimeException e) {
             close();
             throw new ConnectionFailedException("Cannot connect to " + name() + " at " + displayUrl() + ": "
@@ -120,10 +122,10 @@ final class Target implements AutoCloseable {
     ChangeLogSession changeLog() {
         if (changeLog == null) {
             try {
-                changeLog = new ChangeLogSession(connection, name(), dialect.trackingSchema(connection),
+                changeLog = new ChangeLogSession(connection, name(), session.trackingSchema(), session.majorVersion(),
                         dialect.executionTimestampSql(), notice -> reporter.info("[" + name() + "] database notice: "
                         + notice));
-            } catch (ChangeLogException | SQLException e) {
+            } catch (ChangeLogException e) {
                 throw new InternalFailure("Liquibase cannot open " + name() + " at " + displayUrl() + ": "
                         + SecretMasker.mask(e.getMessage(), config.password()),
                         SecretMasker.maskedCopy(e, config.secrets()));

@@ -46,17 +46,18 @@ public final class ChangeLogSession implements AutoCloseable {
 
     /**
      * @param defaultSchema     where the tracking tables live (null: the connection's default)
+     * @param majorVersion      the server's major version when already known (null: Liquibase asks the driver once)
      * @param timestampFunction SQL for DATEEXECUTED, or null for Liquibase's own
      * @param notices           receives the database's notices and warnings (e.g. "... does not exist, skipping")
      */
-    public ChangeLogSession(Connection connection, String datasource, String defaultSchema, String timestampFunction,
-                            Consumer<String> notices) throws ChangeLogException {
+    public ChangeLogSession(Connection connection, String datasource, String defaultSchema, Integer majorVersion,
+                            String timestampFunction, Consumer<String> notices) throws ChangeLogException {
         try {
             this.scopeId = Scope.enter(Map.of(Scope.Attr.logService.name(), new NoOpLogService(),
                     Scope.Attr.ui.name(), new ForwardingUIService(notices)));
             FrozenSettings.freeze();
             this.database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
-                    new ServerInfoConnection(connection));
+                    new ServerInfoConnection(connection, majorVersion));
             if (defaultSchema != null) {
                 database.setDefaultSchemaName(defaultSchema);
             }

@@ -6,7 +6,8 @@ import liquibase.exception.DatabaseException;
 import java.sql.Connection;
 
 /**
- * Liquibase's connection, with two differences. The server's major version is asked of the driver once per session:
+ * Liquibase's connection, with two differences. The server's major version is asked of the driver at most once per
+ * session (not at all when the dialect's first query brought it):
  * Liquibase's SQL generator factory asks for it on every statement it generates (it is part of its generator cache
  * key), i.e. several times per migration, and the ClickHouse driver answers each time with a {@code SELECT version()}
  * round trip; the server does not change during a session. And a migration's SQL reaches the driver as written:
@@ -17,8 +18,9 @@ final class ServerInfoConnection extends JdbcConnection {
 
     private Integer majorVersion;
 
-    ServerInfoConnection(Connection connection) {
+    ServerInfoConnection(Connection connection, Integer majorVersion) {
         super(connection);
+        this.majorVersion = majorVersion;
     }
 
     @Override

@@ -148,6 +148,26 @@ class ClickHouseEngineTest extends StateTruthContractTest {
         assertTrue(!tableExists("events"));
     }
 
+    /**
+     * Per run, the one session query (the tracking database and the server's version, which Liquibase asks for on
+     * every statement it generates); per migration only its statements and its three bookkeeping writes.
+     */
+    @Test
+    void upSendsNoRequestThatCarriesNoWork() throws Exception {
+        for (int v = 1; v <= 3; v++) {
+            write(String.format("%06d_t%d.up.sql", v, v), createTable("t" + v) + ";\nINSERT INTO t" + v + " VALUES (1);\n");
+        }
+        int before = TestClickHouse.requests().size();
+        assertEquals(3, migrator(Map.of()).up().migrations().size());
+        List<String> sent = TestClickHouse.requests().subList(before, TestClickHouse.requests().size());
+        List<String> idle = sent.stream().filter(r -> r.matches(".*ms SELECT (1|version\\(\\).*|currentDatabase\\(\\))"))
+                .toList();
+        assertEquals(List.of(), idle, String.join("\n", sent));
+        assertEquals(1, sent.stream().filter(r -> r.endsWith("ms SELECT currentDatabase(), version()")).count(),
+                String.join("\n", sent));
+        assertEquals(6, sent.stream().filter(r -> r.matches(".*ms (CREATE TABLE t|INSERT INTO t)\\d.*")).count());
+    }
+
     @Test
     void executionTimestampsAreCurrent() throws Exception {
         write("000001_a.up.sql", createTable("a"));

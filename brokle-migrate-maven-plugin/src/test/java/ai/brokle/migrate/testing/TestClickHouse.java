@@ -23,6 +23,7 @@ public final class TestClickHouse {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Process server;
     private static int port;
+    private static Path log;
 
     private TestClickHouse() {
     }
@@ -57,6 +58,16 @@ public final class TestClickHouse {
         return new com.clickhouse.jdbc.ClickHouseDriver().connect(url, properties);
     }
 
+    /** Every request the endpoint has served so far, one line each: method, URL, status, time and SQL. */
+    public static synchronized List<String> requests() {
+        port();
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.startsWith("POST ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The endpoint's directory, found from the working directory of either module. */
     public static Path endpointDir() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -75,9 +86,10 @@ public final class TestClickHouse {
                 run(endpoint, List.of("npm", "ci", "--no-audit", "--no-fund"));
             }
             Path work = Files.createTempDirectory("brokle-test-ch");
+            log = work.resolve("endpoint.log");
             Path ready = work.resolve("port");
             server = new ProcessBuilder("node", "server.js", "--port", "0", "--data", work.resolve("data").toString(),
-                    "--ready-file", ready.toString(), "--exit-on-stdin-close")
+                    "--ready-file", ready.toString(), "--exit-on-stdin-close", "--verbose")
                     .directory(endpoint.toFile())
                     .redirectOutput(Redirect.appendTo(work.resolve("endpoint.log").toFile()))
                     .redirectError(Redirect.appendTo(work.resolve("endpoint.log").toFile()))

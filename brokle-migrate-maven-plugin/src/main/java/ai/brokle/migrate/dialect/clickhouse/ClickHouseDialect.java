@@ -57,7 +57,7 @@ public final class ClickHouseDialect extends DeclaredDialect {
     /** The guard is max_execution_time (brokle.migrate.clickhouse.maxExecutionTime) for each migration's statements. */
     public ClickHouseDialect() {
         super(FACTS, new Parts(ClickHouseUrl::jdbcUrl, ClickHouseGuard::new, ClickHouseRules::all,
-                "SELECT currentDatabase()", "SELECT currentDatabase()",
+                "SELECT currentDatabase(), version()", "SELECT currentDatabase()",
                 (connection, config) -> new ClickHouseVersionTable(connection, config.table(), config.cluster(),
                         config.tableEngine()),
                 ClickHouseLock.LOCKS, ClickHouseSeedStore::new, SCRATCH, ISOLATION));
@@ -72,16 +72,8 @@ public final class ClickHouseDialect extends DeclaredDialect {
         properties.setProperty("jdbc_ignore_unsupported_values", "true");
         // Mutations (the lock release, Liquibase's record removal) finish before the request returns.
         properties.setProperty("clickhouse_setting_mutations_sync", "2");
-        Connection connection = new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
-        // The driver connects lazily: ask the server now, so an unreachable server or a rejected login is reported
-        // as a connection failure (with its fix) rather than by whatever statement happens to come first.
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT 1");
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-        return connection;
+        // The driver connects lazily: the engine's first query (the tracking database) is what reaches the server.
+        return new com.clickhouse.jdbc.ClickHouseDriver().connect(jdbcUrl, properties);
     }
 
     /**
