@@ -5,7 +5,7 @@
 #
 # Usage: bench/run.sh [--full] [--rounds R] [--n "N1 N2 ..."] [--only "P1 P3 P4"] [--no-install]
 #   default (quick):  N = 1,000, 3 rounds, P1-P4 (10-15 minutes on 2 cores)
-#   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (an hour or more on 2 cores)
+#   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (about 45 minutes on 2 cores)
 #   P2 (status) runs with P1, on the databases P1 migrated. --no-install reuses the plugin already installed
 #   in the private repository target/bench/m2 (see bench/settings.xml: ~/.m2 is read, never written).
 # BENCH_NOTE="..." adds a line to the results (e.g. what else ran on the machine).

@@ -28,7 +28,7 @@ public abstract class DeclaredDialect implements Dialect {
     /**
      * @param urls             the JDBC URL of each accepted URL form
      * @param guard            the production guards of a datasource
-     * @param lintRules        the database-specific rules of {@code validate} (built when validate first asks)
+     * @param lintRules        the database-specific rules of {@code validate} (loaded only by the goals that lint)
      * @param sessionSql       the one-row query of {@link Dialect#session}: the schema (or database) the tracking
      *                         tables live in and, as a second column where wanted, the server's version
      * @param databaseNameSql  the one-value query for the database's name in confirmation prompts

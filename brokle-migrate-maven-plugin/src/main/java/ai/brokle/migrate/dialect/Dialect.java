@@ -72,7 +72,10 @@ public interface Dialect extends DatasourceKind {
         return false;
     }
 
-    /** Opens a connection with the dialect's driver, never through DriverManager. */
+    /**
+     * Opens a connection with the dialect's driver, never through DriverManager. A driver may connect lazily: the
+     * connection is proven by {@link #session}, which every caller runs next, inside its connection-failure handling.
+     */
     Connection connect(String jdbcUrl, String username, String password) throws SQLException;
 
     /** The production guards (lock and statement timeouts) applied around each migration's statements. */
