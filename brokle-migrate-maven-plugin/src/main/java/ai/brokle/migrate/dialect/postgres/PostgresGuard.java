@@ -97,6 +97,11 @@ final class PostgresGuard implements MigrationGuard {
         }
     }
 
+    /** The guard's statement_timeout stopped the statement (57014 is also an operator's or a client's cancel). */
+    static boolean isStatementTimeout(SQLException e) {
+        return CANCELED_STATE.equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("statement timeout");
+    }
+
     @Override
     public Optional<String> explain(Throwable failure) {
         for (Throwable t : Failures.causes(failure)) {
@@ -108,8 +113,7 @@ final class PostgresGuard implements MigrationGuard {
                             + "was stopped so that it does not queue live traffic behind it. Find the holder in "
                             + "pg_locks / pg_stat_activity and retry when it is done, or raise the setting.");
                 }
-                if (statementTimeout != null && CANCELED_STATE.equals(e.getSQLState())
-                        && message.contains("statement timeout")) {
+                if (statementTimeout != null && isStatementTimeout(e)) {
                     return Optional.of("The statement ran longer than brokle.migrate.postgres.statementTimeout="
                             + Durations.show(statementTimeout) + " (statement_timeout; x-statement-timeout in the URL "
                             + "sets the same) and was canceled. Raise the setting for this migration, or make the "

@@ -37,7 +37,7 @@ final class PostgresTogether {
         for (Throwable cause : Failures.causes(failure)) {
             if (cause instanceof SQLException e && e.getSQLState() != null) {
                 String state = e.getSQLState();
-                boolean cancelled = state.equals("57014") && !String.valueOf(e.getMessage()).contains("timeout");
+                boolean cancelled = state.equals("57014") && !PostgresGuard.isStatementTimeout(e);
                 return !(state.startsWith("08") || state.startsWith("57P") || state.startsWith("53") || cancelled);
             }
         }
