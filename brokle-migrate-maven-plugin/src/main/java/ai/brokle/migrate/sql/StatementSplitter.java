@@ -73,21 +73,25 @@ public final class StatementSplitter {
         /** A word outside strings and comments; counts the blocks of BEGIN ATOMIC bodies. */
         private void word() {
             int end = wordEnd(pos);
-            String word = s.substring(pos, end);
-            if (word.equalsIgnoreCase("begin")) {
+            if (is(pos, end, "begin")) {
                 int next = end;
                 while (next < s.length() && Character.isWhitespace(s.charAt(next))) {
                     next++;
                 }
-                if (s.substring(next, wordEnd(next)).equalsIgnoreCase("atomic")) {
+                if (is(next, wordEnd(next), "atomic")) {
                     blocks++;
                 }
-            } else if (blocks > 0 && word.equalsIgnoreCase("case")) {
+            } else if (blocks > 0 && is(pos, end, "case")) {
                 blocks++;
-            } else if (blocks > 0 && word.equalsIgnoreCase("end")) {
+            } else if (blocks > 0 && is(pos, end, "end")) {
                 blocks--;
             }
             pos = end;
+        }
+
+        /** The word from {@code from} to {@code end} is this keyword, in any case (no copy of the word is made). */
+        private boolean is(int from, int end, String keyword) {
+            return end - from == keyword.length() && s.regionMatches(true, from, keyword, 0, keyword.length());
         }
 
         private int wordEnd(int from) {
