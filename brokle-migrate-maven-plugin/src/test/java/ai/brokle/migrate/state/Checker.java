@@ -110,9 +110,14 @@ final class Checker {
                         + "recorded");
             }
         }
-        // A goal that changed no record leaves golang-migrate's own version standing (the Go CLI may hold a version
-        // whose file is gone, which nothing can adopt): only a goal that moved the records must rewrite it.
-        boolean recordsMoved = !rows.keySet().equals(world.model.records.keySet());
+        // A goal that ran and rolled back nothing leaves golang-migrate's own version standing: the Go CLI may hold a
+        // version whose file is gone, and adopting the files below it (the Go CLI ran them) does not move it. Only a
+        // goal that moved the records beyond that adoption must rewrite it.
+        Model adopted = m.copy();
+        if (m.sm.isPresent() && !m.dirty()) {
+            PluginRules.adopt(adopted);
+        }
+        boolean recordsMoved = !rows.keySet().equals(adopted.records.keySet());
         if (succeeded && (recordsMoved || !sm.equals(world.model.sm))) {
             long max = rows.keySet().stream().mapToLong(Model::versionOf).max().orElse(-1);
             Optional<Version> wanted = max < 0 ? Optional.empty() : Optional.of(new Version(max, false));

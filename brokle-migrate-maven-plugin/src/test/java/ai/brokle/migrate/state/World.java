@@ -30,6 +30,8 @@ final class World implements AutoCloseable {
     private final Supplier<Db> database;
     /** Opened on the first step: jqwik builds chains (and their start states) before it runs them. */
     Db db;
+    /** Set when {@link #closeAll} dropped the database: a world is never run twice. */
+    private boolean closed;
     Path project;
     Path dir;
     final Model model;
@@ -49,6 +51,10 @@ final class World implements AutoCloseable {
 
     /** Called by every step before it touches the database or the files. */
     World open() {
+        if (closed) {
+            throw new IllegalStateException("this try's world was closed after an earlier try (" + db.url
+                    + "): a chain must start from a new World");
+        }
         if (db == null) {
             db = database.get();
             try {
@@ -228,6 +234,7 @@ final class World implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         db.close();
         try (Stream<Path> files = Files.walk(project)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,0 +1,50 @@
+package ai.brokle.migrate.state;
+
+import ai.brokle.migrate.state.Goal.Answer;
+import ai.brokle.migrate.state.Goal.Kind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Chains {@link StateTruthProperties} found once, replayed step by step through the same {@link Checker} on both
+ * datasources, so they stay fixed whatever the random search draws.
+ */
+class StateTruthExamplesTest {
+
+    @AfterEach
+    void dropTheDatabase() {
+        World.closeAll();
+    }
+
+    private static World world(String datasource) {
+        Supplier<Db> db = "postgres".equals(datasource) ? PostgresDb::create : ClickHouseDb::create;
+        return World.start(db, "postgres".equals(datasource)).open();
+    }
+
+    /**
+     * The Go CLI forced a version whose file was then deleted, and lower files arrived: {@code up} adopts them as
+     * run by the Go CLI and leaves golang-migrate's version as the Go CLI left it (it ran nothing itself).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void adoptionBelowAForcedVersionWithoutItsFileLeavesThatVersion(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(70, -1, -1, false);
+        w.goCli("force 70", go -> go.force(70));
+        w.deleteFile(70);
+        w.addFile(10, -1, -1, false);
+        w.addFile(1, -1, -1, false);
+        w.plugin(new Goal(Kind.UP, 1, null, false, false, false, Answer.NO_CONSOLE));
+
+        assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
+        assertEquals("[MARK_RAN, MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).toList()
+                .toString());
+    }
+}
