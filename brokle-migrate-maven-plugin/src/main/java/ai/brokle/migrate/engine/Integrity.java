@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Compares what was applied with the files on disk: changed files (checksum), renamed and vanished files. */
+/**
+ * Compares what was applied with the files on disk: changed files (checksum), renamed and vanished files, and a
+ * golang-migrate version that no file and no record has.
+ */
 final class Integrity {
 
     private static final String REPAIR = "mvn brokle-migrate:repair -Dbrokle.migrate.db=";
@@ -54,5 +57,20 @@ final class Integrity {
                     + "records with " + REPAIR + target.name() + " (for this run only: -Dbrokle.migrate.ignoreDrift=true).");
         }
         return problems;
+    }
+
+    /**
+     * golang-migrate's version when neither a file nor a record has it (the Go CLI was forced to it, or its file was
+     * deleted): adopting it would record every file below it as run by the Go CLI, which nothing shows.
+     */
+    static Optional<String> unknownGoVersion(Target target, long goVersion, Map<String, AppliedChangeSet> recorded) {
+        boolean known = goVersion <= 0 || target.migrations.stream().anyMatch(m -> m.version() == goVersion)
+                || recorded.keySet().stream().anyMatch(id -> Records.version(id) == goVersion);
+        return known ? Optional.empty() : Optional.of(target.config.table() + " (golang-migrate) says version "
+                + goVersion + ", which no file in " + target.config.dir() + " and no applied record has: the Go CLI "
+                + "was forced to it or its file was deleted, so which migrations below it ran is unknown. Restore "
+                + "the file of version " + goVersion + ", or declare the last version that really ran with "
+                + "mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v> "
+                + "(to adopt every file below " + goVersion + " as run: -Dbrokle.migrate.ignoreDrift=true).");
     }
 }

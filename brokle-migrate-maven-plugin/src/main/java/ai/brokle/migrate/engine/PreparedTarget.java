@@ -231,6 +231,9 @@ final class PreparedTarget implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         if (!ignoreDrift) {
             problems.addAll(Integrity.drift(target, applied));
+            if (versionTableExisted && !dirty()) {
+                state.flatMap(s -> Integrity.unknownGoVersion(target, s.version(), recorded)).ifPresent(problems::add);
+            }
         }
         if (!outOfOrder) {
             Optional<Long> latest = currentVersion();

@@ -88,7 +88,10 @@ final class Model {
         return file != null && file.id().equals(id) ? Optional.of(file) : Optional.empty();
     }
 
-    /** Recorded migrations whose file is gone (deleted or renamed) or was edited after it was recorded. */
+    /**
+     * Recorded migrations whose file is gone (deleted or renamed) or was edited after it was recorded, and
+     * golang-migrate's version when neither a file nor a record has it (which files ran is then unknown).
+     */
     List<String> drift() {
         List<String> drifted = new ArrayList<>();
         records.forEach((id, rec) -> {
@@ -97,6 +100,10 @@ final class Model {
                 drifted.add(id);
             }
         });
+        long go = goVersion();
+        if (!dirty() && go > 0 && !files.containsKey(go) && !recordedVersions().contains(go)) {
+            drifted.add("version " + go);
+        }
         return drifted;
     }
 

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.state;
 
+import ai.brokle.migrate.engine.DatasourceStatus;
 import ai.brokle.migrate.state.Goal.Answer;
 import ai.brokle.migrate.state.Goal.Kind;
 import org.junit.jupiter.api.AfterEach;
@@ -7,10 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Chains {@link StateTruthProperties} found once, replayed step by step through the same {@link Checker} on both
@@ -29,20 +32,30 @@ class StateTruthExamplesTest {
     }
 
     /**
-     * The Go CLI forced a version whose file was then deleted, and lower files arrived: {@code up} adopts them as
-     * run by the Go CLI and leaves golang-migrate's version as the Go CLI left it (it ran nothing itself).
+     * The Go CLI forced a version whose file was then deleted, and lower files arrived. Which of them ran is unknown:
+     * {@code up} refuses and says how to declare the real version; status reports it; with {@code ignoreDrift}
+     * {@code up} adopts them as run by the Go CLI and leaves golang-migrate's version as the Go CLI left it.
      */
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "clickhouse"})
-    void adoptionBelowAForcedVersionWithoutItsFileLeavesThatVersion(String datasource) throws SQLException {
+    void aForcedVersionWithoutItsFileIsReportedAndAdoptedOnlyWhenAsked(String datasource) throws SQLException {
         World w = world(datasource);
         w.addFile(70, -1, -1, false);
         w.goCli("force 70", go -> go.force(70));
         w.deleteFile(70);
         w.addFile(10, -1, -1, false);
         w.addFile(1, -1, -1, false);
-        w.plugin(new Goal(Kind.UP, 1, null, false, false, false, Answer.NO_CONSOLE));
 
+        w.plugin(new Goal(Kind.UP, 1, null, false, false, false, Answer.NO_CONSOLE));
+        assertTrue(w.log.stream().noneMatch(line -> line.contains("recording")), String.join("\n", w.log));
+        assertEquals(Map.of(), w.db.changeLog());
+        DatasourceStatus status = w.migrator(new Goal(Kind.STATUS, null, null, false, false, false, Answer.NO_CONSOLE))
+                .status().datasources().get(0);
+        assertTrue(status.drift());
+        assertTrue(status.problems().stream().anyMatch(p -> p.contains("says version 70, which no file")
+                && p.contains("brokle-migrate:force")), status.problems().toString());
+
+        w.plugin(new Goal(Kind.UP, 1, null, false, true, false, Answer.NO_CONSOLE));
         assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
         assertEquals("[MARK_RAN, MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).toList()
                 .toString());
