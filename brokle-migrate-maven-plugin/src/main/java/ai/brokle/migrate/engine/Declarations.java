@@ -49,6 +49,7 @@ final class Declarations {
         return new DeclarationGoal(state -> {
             state.requireClean();
             Target target = state.target;
+            state.requireKnownGoVersion("repair");
             Map<String, Migration> byId = target.migrations.stream().collect(Collectors.toMap(Migration::id, m -> m));
             List<Migration> record = new ArrayList<>();
             List<String> unrecord = new ArrayList<>();

@@ -70,7 +70,6 @@ final class Integrity {
                 + goVersion + ", which no file in " + target.config.dir() + " and no applied record has: the Go CLI "
                 + "was forced to it or its file was deleted, so which migrations below it ran is unknown. Restore "
                 + "the file of version " + goVersion + ", or declare the last version that really ran with "
-                + "mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v> "
-                + "(to adopt every file below " + goVersion + " as run: -Dbrokle.migrate.ignoreDrift=true).");
+                + "mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v>");
     }
 }

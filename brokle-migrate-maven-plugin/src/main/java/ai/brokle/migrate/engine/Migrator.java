@@ -85,6 +85,7 @@ public final class Migrator {
      */
     private MoveGoal.Plan rollbackPlan(PreparedTarget state, int steps, long floor) {
         Target target = state.target;
+        state.requireKnownGoVersion("roll back");
         Map<String, Migration> files = target.migrations.stream().collect(Collectors.toMap(Migration::id, m -> m));
         List<String> newestFirst = new ArrayList<>(state.appliedIds());
         Collections.reverse(newestFirst);

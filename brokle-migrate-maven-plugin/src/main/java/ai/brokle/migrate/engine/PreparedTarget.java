@@ -231,9 +231,8 @@ final class PreparedTarget implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         if (!ignoreDrift) {
             problems.addAll(Integrity.drift(target, applied));
-            if (versionTableExisted && !dirty()) {
-                state.flatMap(s -> Integrity.unknownGoVersion(target, s.version(), recorded)).ifPresent(problems::add);
-            }
+            unknownGoVersion().ifPresent(problem -> problems.add(problem + " (or, to adopt every file below it as "
+                    + "run, -Dbrokle.migrate.ignoreDrift=true)."));
         }
         if (!outOfOrder) {
             Optional<Long> latest = currentVersion();
@@ -246,6 +245,20 @@ final class PreparedTarget implements AutoCloseable {
             }
         }
         return problems;
+    }
+
+    /** Why golang-migrate's version cannot be adopted (no file and no record has it), if so. */
+    private Optional<String> unknownGoVersion() {
+        return versionTableExisted && !dirty()
+                ? state.flatMap(s -> Integrity.unknownGoVersion(target, s.version(), recorded)) : Optional.empty();
+    }
+
+    /** @throws GoalRefusedException when what was adopted from golang-migrate's version may never have run */
+    void requireKnownGoVersion(String goal) {
+        unknownGoVersion().ifPresent(problem -> {
+            throw new GoalRefusedException("[" + target.name() + "] " + goal + " refused, nothing was changed: "
+                    + problem + ".");
+        });
     }
 
     void writeVersion(Optional<Long> version) throws SQLException {

@@ -118,6 +118,11 @@ final class PluginRules {
     }
 
     private static Expect rollBack(Goal goal, Model before, Model m, List<String> newestFirst) {
+        Optional<String> unknown = m.drift().stream().filter(d -> d.startsWith("version ")).findFirst();
+        if (unknown.isPresent()) {
+            // golang-migrate's version has no file and no record: what was adopted below it may never have run
+            return Expect.unchanged(Outcome.REFUSED, unknown.get(), before, "roll back under an unknown " + unknown.get());
+        }
         if (newestFirst.isEmpty()) {
             return goal.dryRun() ? Expect.unchanged(Outcome.OK, null, before, "dry run, nothing to roll back")
                     : Expect.ok(m, "nothing to roll back");

@@ -1,5 +1,6 @@
 package ai.brokle.migrate.state;
 
+import ai.brokle.migrate.MigrateException;
 import ai.brokle.migrate.engine.DatasourceStatus;
 import ai.brokle.migrate.state.Goal.Answer;
 import ai.brokle.migrate.state.Goal.Kind;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,5 +61,37 @@ class StateTruthExamplesTest {
         assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
         assertEquals("[MARK_RAN, MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).toList()
                 .toString());
+    }
+
+    /** In the same state, {@code down} would undo a file that may never have run: it refuses, naming the fix. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void aForcedVersionWithoutItsFileRefusesRollBack(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(70, -1, -1, false);
+        w.goCli("force 70", go -> go.force(70));
+        w.deleteFile(70);
+        w.addFile(10, -1, -1, false);
+
+        w.plugin(new Goal(Kind.DOWN, null, null, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals(Map.of(), w.db.changeLog());
+        assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
+    }
+
+    /** Nor does {@code repair} write that adoption: it refuses and leaves the state as the Go CLI left it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void aForcedVersionWithoutItsFileIsNotRepairedIntoRecords(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(70, -1, -1, false);
+        w.goCli("force 70", go -> go.force(70));
+        w.deleteFile(70);
+        w.addFile(10, -1, -1, false);
+
+        MigrateException refused = assertThrows(MigrateException.class, () -> w.migrator(new Goal(Kind.DOWN, null,
+                null, false, false, false, Answer.CONFIRM_FLAG)).repair());
+        assertTrue(refused.getMessage().contains("says version 70"), refused.getMessage());
+        assertEquals(Map.of(), w.db.changeLog());
+        assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
     }
 }

@@ -58,13 +58,24 @@ public final class TestClickHouse {
         return new com.clickhouse.jdbc.ClickHouseDriver().connect(url, properties);
     }
 
-    /** Every request the endpoint has served so far, one line each: method, URL, status, time and SQL. */
+    /**
+     * Every request the endpoint has served so far, one line each: method, URL, status, time and SQL. The endpoint
+     * logs a request just after its response, so this reads until two reads 100 ms apart agree.
+     */
     public static synchronized List<String> requests() {
         port();
         try {
-            return Files.readAllLines(log).stream().filter(line -> line.startsWith("POST ")).toList();
+            List<String> lines = List.of();
+            for (List<String> previous = null; !lines.equals(previous); Thread.sleep(100)) {
+                previous = lines;
+                lines = Files.readAllLines(log).stream().filter(line -> line.startsWith("POST ")).toList();
+            }
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
