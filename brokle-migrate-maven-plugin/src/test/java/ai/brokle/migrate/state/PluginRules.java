@@ -105,12 +105,7 @@ final class PluginRules {
     private static Expect goTo(Goal goal, Model before, Model m) {
         long target = goal.version();
         if (target >= m.maxRecorded()) {
-            boolean holes = m.pending().stream().anyMatch(f -> f.version() < m.maxRecorded());
-            if (!m.drift().isEmpty() || holes) {
-                // issue 8 does not say whether an upward goto checks drift and order as up does
-                return Expect.lenient("goto up over drift or out-of-order files");
-            }
-            return up(goal, before, m, target);
+            return up(goal, before, m, target); // an upward goto checks drift and order as up does
         }
         List<String> above = m.records.keySet().stream().filter(id -> Model.versionOf(id) > target)
                 .sorted(Comparator.comparingLong(Model::versionOf).reversed()).toList();
@@ -127,9 +122,11 @@ final class PluginRules {
             return goal.dryRun() ? Expect.unchanged(Outcome.OK, null, before, "dry run, nothing to roll back")
                     : Expect.ok(m, "nothing to roll back");
         }
-        if (newestFirst.stream().anyMatch(id -> m.fileOf(id).isEmpty())) {
-            // issue 8 does not say what rolling back a migration without its file does (refuse? skip?)
-            return Expect.lenient("roll back over a record without its file");
+        Optional<String> withoutFile = newestFirst.stream().filter(id -> m.fileOf(id).isEmpty()).findFirst();
+        if (withoutFile.isPresent()) {
+            // its down SQL is unknown: refused before a dry run or a confirmation, nothing written
+            return Expect.unchanged(Outcome.REFUSED, withoutFile.get(), before, "roll back " + withoutFile.get()
+                    + " without its file");
         }
         if (goal.dryRun()) {
             return Expect.unchanged(Outcome.OK, null, before, "dry run of down " + newestFirst);
