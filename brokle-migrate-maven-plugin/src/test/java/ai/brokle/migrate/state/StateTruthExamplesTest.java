@@ -94,4 +94,24 @@ class StateTruthExamplesTest {
         assertEquals(Map.of(), w.db.changeLog());
         assertEquals(Optional.of(new Db.Version(70, false)), w.db.schemaMigrations());
     }
+
+    /** The fix the refusal names: force the last version that really ran; then every goal works again. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void forcingTheRealVersionEndsTheRefusal(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(10, -1, -1, false);
+        w.goCli("up", go -> go.up(null));
+        w.addFile(70, -1, -1, false);
+        w.goCli("force 70", go -> go.force(70));
+        w.deleteFile(70);
+
+        w.plugin(new Goal(Kind.FORCE, null, 10L, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals(Optional.of(new Db.Version(10, false)), w.db.schemaMigrations());
+        w.addFile(20, -1, -1, false);
+        w.plugin(new Goal(Kind.UP, null, null, false, false, false, Answer.NO_CONSOLE));
+        assertEquals(Optional.of(new Db.Version(20, false)), w.db.schemaMigrations());
+        assertEquals("[EXECUTED, MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).sorted()
+                .toList().toString());
+    }
 }
