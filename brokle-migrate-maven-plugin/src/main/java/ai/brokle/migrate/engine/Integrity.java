@@ -61,15 +61,20 @@ final class Integrity {
 
     /**
      * golang-migrate's version when neither a file nor a record has it (the Go CLI was forced to it, or its file was
-     * deleted): adopting it would record every file below it as run by the Go CLI, which nothing shows.
+     * deleted): which migrations it means as applied is unknown, so it is not adopted.
      */
     static Optional<String> unknownGoVersion(Target target, long goVersion, Map<String, AppliedChangeSet> recorded) {
-        boolean known = goVersion <= 0 || target.migrations.stream().anyMatch(m -> m.version() == goVersion)
-                || recorded.keySet().stream().anyMatch(id -> Records.version(id) == goVersion);
-        return known ? Optional.empty() : Optional.of(target.config.table() + " (golang-migrate) says version "
-                + goVersion + ", which no file in " + target.config.dir() + " and no applied record has: the Go CLI "
-                + "was forced to it or its file was deleted, so which migrations below it ran is unknown. Restore "
-                + "the file of version " + goVersion + ", or declare the last version that really ran with "
-                + "mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v>");
+        List<Long> versions = new ArrayList<>(target.migrations.stream().map(Migration::version).toList());
+        recorded.keySet().forEach(id -> versions.add(Records.version(id)));
+        if (goVersion <= 0 || versions.contains(goVersion)) {
+            return Optional.empty();
+        }
+        long below = versions.stream().filter(v -> v < goVersion).max(Long::compare).orElse(0L);
+        return Optional.of(target.config.table() + " (golang-migrate) says version " + goVersion + ", which no file "
+                + "in " + target.config.dir() + " and no applied record has: the Go CLI was forced to it or its file "
+                + "was deleted, so which migrations it means as applied is unknown. Restore the file of version "
+                + goVersion + ", or declare the last version that really ran with mvn brokle-migrate:force "
+                + "-Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v> (the highest version below "
+                + goVersion + " here is " + below + ")");
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,7 +59,7 @@ public final class Migrator {
                     + "-Dbrokle.migrate.steps=1.");
         }
         GuardedChange guarded = guarded(request.dryRun(), request.confirmed(), request.lockWaitSeconds());
-        return move(targets.load(true), true, guarded, state -> rollbackPlan(state, steps, Long.MIN_VALUE));
+        return move(targets.load(true), true, guarded, state -> rollbackPlan(state, "down", steps, Long.MIN_VALUE));
     }
 
     /**
@@ -75,7 +76,7 @@ public final class Migrator {
                 requireIntegrity(state, "goto", request.ignoreDrift(), request.outOfOrder());
                 return new MoveGoal.Plan(state.pending().stream().filter(m -> m.version() <= target).toList(), true);
             }
-            return rollbackPlan(state, Integer.MAX_VALUE, target);
+            return rollbackPlan(state, "goto", Integer.MAX_VALUE, target);
         });
     }
 
@@ -83,9 +84,9 @@ public final class Migrator {
      * The newest applied migrations above {@code floor}, at most {@code steps}, newest first. A migration to undo
      * must still have its file: its down SQL is what runs (an edited file's current down is used, as golang-migrate does).
      */
-    private MoveGoal.Plan rollbackPlan(PreparedTarget state, int steps, long floor) {
+    private MoveGoal.Plan rollbackPlan(PreparedTarget state, String goal, int steps, long floor) {
         Target target = state.target;
-        state.requireKnownGoVersion("roll back");
+        state.requireKnownGoVersion(goal);
         Map<String, Migration> files = target.migrations.stream().collect(Collectors.toMap(Migration::id, m -> m));
         List<String> newestFirst = new ArrayList<>(state.appliedIds());
         Collections.reverse(newestFirst);
@@ -94,11 +95,16 @@ public final class Migrator {
             if (undo.size() >= steps || Records.version(id) <= floor) {
                 break;
             }
-            if (!files.containsKey(id)) {
-                throw new GoalRefusedException("[" + target.name() + "] cannot roll back " + id + ": it is applied, but "
-                        + "its file is gone from " + target.config.dir() + ", so its down SQL is unknown. Nothing was "
-                        + "changed. Restore the file, or if it was deleted on purpose remove its record with "
-                        + "mvn brokle-migrate:repair -Dbrokle.migrate.db=" + target.name());
+            // every record of the version goes down with it: one whose file is gone has no down SQL
+            Optional<String> withoutFile = newestFirst.stream()
+                    .filter(other -> Records.version(other) == Records.version(id) && !files.containsKey(other))
+                    .findFirst();
+            if (withoutFile.isPresent()) {
+                throw new GoalRefusedException("[" + target.name() + "] cannot roll back version " + Records.version(id)
+                        + ": " + withoutFile.get() + " is applied at it, but its file is gone from " + target.config.dir()
+                        + ", so its down SQL is unknown. Nothing was changed. Restore the file, or if it was deleted "
+                        + "on purpose remove its record with mvn brokle-migrate:repair -Dbrokle.migrate.db="
+                        + target.name());
             }
             undo.add(files.get(id));
         }
@@ -106,6 +112,9 @@ public final class Migrator {
     }
 
     private static void requireIntegrity(PreparedTarget state, String goal, boolean ignoreDrift, boolean outOfOrder) {
+        if (ignoreDrift) {
+            state.adoptUnknownGoVersion();
+        }
         List<String> problems = state.integrityProblems(ignoreDrift, outOfOrder);
         if (!problems.isEmpty()) {
             throw new GoalRefusedException("[" + state.target.name() + "] " + goal + " refused, nothing was applied:\n  - "

@@ -36,6 +36,8 @@ final class PreparedTarget implements AutoCloseable {
     /** {@link #currentVersion()} of {@code applied}; null when it must be computed again. */
     private Optional<Long> current;
     private boolean versionTableExisted;
+    /** Why golang-migrate's version is not adopted (no file and no record has it), if so. */
+    private Optional<String> unknownGoVersion = Optional.empty();
     private MigrationLock lock;
 
     private PreparedTarget(Target target, Reporter reporter) {
@@ -88,7 +90,21 @@ final class PreparedTarget implements AutoCloseable {
         current = null;
         state = target.versionTable().read();
         if (versionTableExisted && !dirty()) {
-            adopt(state.map(SchemaVersion::version).orElse(0L));
+            long goVersion = state.map(SchemaVersion::version).orElse(0L);
+            unknownGoVersion = Integrity.unknownGoVersion(target, goVersion, recorded);
+            if (unknownGoVersion.isEmpty()) {
+                adopt(goVersion);
+            }
+        }
+    }
+
+    /**
+     * Takes golang-migrate's version as the Go CLI's even though no file or record has it ({@code ignoreDrift}): the
+     * adoption {@link #load} left out.
+     */
+    void adoptUnknownGoVersion() {
+        if (unknownGoVersion.isPresent()) {
+            adopt(state.orElseThrow().version());
         }
     }
 
@@ -231,8 +247,8 @@ final class PreparedTarget implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         if (!ignoreDrift) {
             problems.addAll(Integrity.drift(target, applied));
-            unknownGoVersion().ifPresent(problem -> problems.add(problem + " (or, to adopt every file below it as "
-                    + "run, -Dbrokle.migrate.ignoreDrift=true)."));
+            unknownGoVersion.ifPresent(problem -> problems.add(problem + " (for this run only, taking it as the Go "
+                    + "CLI's version: -Dbrokle.migrate.ignoreDrift=true)."));
         }
         if (!outOfOrder) {
             Optional<Long> latest = currentVersion();
@@ -247,15 +263,9 @@ final class PreparedTarget implements AutoCloseable {
         return problems;
     }
 
-    /** Why golang-migrate's version cannot be adopted (no file and no record has it), if so. */
-    private Optional<String> unknownGoVersion() {
-        return versionTableExisted && !dirty()
-                ? state.flatMap(s -> Integrity.unknownGoVersion(target, s.version(), recorded)) : Optional.empty();
-    }
-
-    /** @throws GoalRefusedException when what was adopted from golang-migrate's version may never have run */
+    /** @throws GoalRefusedException when no file and no record has golang-migrate's version */
     void requireKnownGoVersion(String goal) {
-        unknownGoVersion().ifPresent(problem -> {
+        unknownGoVersion.ifPresent(problem -> {
             throw new GoalRefusedException("[" + target.name() + "] " + goal + " refused, nothing was changed: "
                     + problem + ".");
         });

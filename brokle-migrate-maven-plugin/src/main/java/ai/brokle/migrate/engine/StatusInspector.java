@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Reads the state of every selected datasource without changing anything: no table is created, no lock taken, and
- * golang-migrate's version is adopted in memory only (never in a dirty state) — so status shows what {@code up}
- * would see.
+ * golang-migrate's version is adopted in memory only (never in a dirty state, nor when no file or record has it) — so
+ * status shows what {@code up} would see.
  */
 record StatusInspector(MigrateConfig config, Reporter reporter) {
 

@@ -190,7 +190,8 @@ final class Checker {
         if (before.dirty() != status.dirty()) {
             problems.add("status says dirty=" + status.dirty() + ", schema_migrations says " + before.sm);
         }
-        boolean adoptionPending = !before.dirty() && before.goVersion() != before.maxRecorded();
+        boolean adoptionPending = !before.dirty() && before.goVersion() != before.maxRecorded()
+                && before.unknownGoVersion().isEmpty();
         List<String> pending = before.files.values().stream().map(MigrationFile::id)
                 .filter(id -> !before.records.containsKey(id)).toList();
         if (!adoptionPending && !status.pending().equals(pending)) {

@@ -88,10 +88,7 @@ final class Model {
         return file != null && file.id().equals(id) ? Optional.of(file) : Optional.empty();
     }
 
-    /**
-     * Recorded migrations whose file is gone (deleted or renamed) or was edited after it was recorded, and
-     * golang-migrate's version when neither a file nor a record has it (which files ran is then unknown).
-     */
+    /** Recorded migrations whose file is gone (deleted or renamed) or was edited after it was recorded. */
     List<String> drift() {
         List<String> drifted = new ArrayList<>();
         records.forEach((id, rec) -> {
@@ -100,11 +97,15 @@ final class Model {
                 drifted.add(id);
             }
         });
-        long go = goVersion();
-        if (!dirty() && go > 0 && !files.containsKey(go) && !recordedVersions().contains(go)) {
-            drifted.add("version " + go);
-        }
         return drifted;
+    }
+
+    /** golang-migrate's version when neither a file nor a record has it: not adopted, goals refuse but force. */
+    Optional<String> unknownGoVersion() {
+        long go = goVersion();
+        boolean unknown = sm.isPresent() && !dirty() && go > 0 && !files.containsKey(go)
+                && !recordedVersions().contains(go);
+        return unknown ? Optional.of("version " + go) : Optional.empty();
     }
 
     /** What golang-migrate should say after a successful goal: the highest recorded version, clean. */

@@ -37,7 +37,9 @@ final class PluginRules {
             return Expect.unchanged(Outcome.REFUSED, "irty", before, "dirty database: only force may run");
         }
         Model m = before.copy();
-        adopt(m);
+        if (m.unknownGoVersion().isEmpty() || goal.ignoreDrift()) {
+            adopt(m); // ignoreDrift takes an unknown version as the Go CLI's
+        }
         return switch (goal.kind()) {
             case UP -> up(goal, before, m, Integer.MAX_VALUE);
             case DOWN -> down(goal, before, m);
@@ -71,6 +73,10 @@ final class PluginRules {
     private static Expect up(Goal goal, Model before, Model m, long atMost) {
         if (!goal.ignoreDrift() && !m.drift().isEmpty()) {
             return Expect.unchanged(Outcome.REFUSED, m.drift().get(0), before, "drift " + m.drift());
+        }
+        if (!goal.ignoreDrift() && m.unknownGoVersion().isPresent()) {
+            return Expect.unchanged(Outcome.REFUSED, m.unknownGoVersion().get(), before, "unknown "
+                    + m.unknownGoVersion().get());
         }
         if (goal.ignoreDrift() && m.files.values().stream().anyMatch(f -> m.recordedVersions().contains(f.version())
                 && !m.records.containsKey(f.id()))) {
@@ -113,18 +119,22 @@ final class PluginRules {
     }
 
     private static Expect rollBack(Goal goal, Model before, Model m, List<String> newestFirst) {
-        Optional<String> unknown = m.drift().stream().filter(d -> d.startsWith("version ")).findFirst();
+        Optional<String> unknown = m.unknownGoVersion();
         if (unknown.isPresent()) {
-            // golang-migrate's version has no file and no record: what was adopted below it may never have run
             return Expect.unchanged(Outcome.REFUSED, unknown.get(), before, "roll back under an unknown " + unknown.get());
         }
         if (newestFirst.isEmpty()) {
             return goal.dryRun() ? Expect.unchanged(Outcome.OK, null, before, "dry run, nothing to roll back")
                     : Expect.ok(m, "nothing to roll back");
         }
-        Optional<String> withoutFile = newestFirst.stream().filter(id -> m.fileOf(id).isEmpty()).findFirst();
+        // every record of a version rolled back goes with it; one without its file has no down SQL: refused before
+        // a dry run or a confirmation, nothing written
+        Set<Long> versions = new HashSet<>();
+        newestFirst.forEach(id -> versions.add(Model.versionOf(id)));
+        Optional<String> withoutFile = m.records.keySet().stream()
+                .filter(id -> versions.contains(Model.versionOf(id)) && m.fileOf(id).isEmpty())
+                .max(Comparator.comparingLong(Model::versionOf)); // the newest is named, as it is reached first
         if (withoutFile.isPresent()) {
-            // its down SQL is unknown: refused before a dry run or a confirmation, nothing written
             return Expect.unchanged(Outcome.REFUSED, withoutFile.get(), before, "roll back " + withoutFile.get()
                     + " without its file");
         }

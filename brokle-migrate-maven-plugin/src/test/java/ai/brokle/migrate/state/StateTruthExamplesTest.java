@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -54,6 +55,8 @@ class StateTruthExamplesTest {
         DatasourceStatus status = w.migrator(new Goal(Kind.STATUS, null, null, false, false, false, Answer.NO_CONSOLE))
                 .status().datasources().get(0);
         assertTrue(status.drift());
+        assertEquals(List.of(w.model.files.get(1L).id(), w.model.files.get(10L).id()), status.pending(),
+                "nothing is adopted from a version no file or record has");
         assertTrue(status.problems().stream().anyMatch(p -> p.contains("says version 70, which no file")
                 && p.contains("brokle-migrate:force")), status.problems().toString());
 
@@ -113,5 +116,27 @@ class StateTruthExamplesTest {
         assertEquals(Optional.of(new Db.Version(20, false)), w.db.schemaMigrations());
         assertEquals("[EXECUTED, MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).sorted()
                 .toList().toString());
+    }
+
+    /**
+     * A replaced applied file, then {@code force} of its version: two records at one version, one without its file.
+     * {@code down} of that version must not run the new file's down (it never ran up) and leave the old record: it
+     * refuses, naming the record whose file is gone (found by the property test on both datasources).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void rollingBackAVersionWithARecordWithoutItsFileIsRefused(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(50, -1, -1, false);
+        w.plugin(new Goal(Kind.UP, null, null, false, false, false, Answer.NO_CONSOLE));
+        String original = w.model.files.get(50L).id();
+        w.replace(50);
+        w.plugin(new Goal(Kind.FORCE, null, 50L, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals(2, w.db.changeLog().size());
+
+        w.plugin(new Goal(Kind.DOWN, null, null, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals(2, w.db.changeLog().size());
+        assertEquals(Optional.of(new Db.Version(50, false)), w.db.schemaMigrations());
+        assertTrue(w.db.migrationTables().contains(w.model.tableOf.get(original)));
     }
 }

@@ -60,22 +60,33 @@ public final class TestClickHouse {
 
     /**
      * Every request the endpoint has served so far, one line each: method, URL, status, time and SQL. The endpoint
-     * logs a request just after its response, so this reads until two reads 100 ms apart agree.
+     * logs a request just after its response, so this reads until two reads 100 ms apart agree (at most 5 s).
      */
     public static synchronized List<String> requests() {
         port();
         try {
-            List<String> lines = List.of();
-            for (List<String> previous = null; !lines.equals(previous); Thread.sleep(100)) {
-                previous = lines;
-                lines = Files.readAllLines(log).stream().filter(line -> line.startsWith("POST ")).toList();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            List<String> lines = postLines();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                List<String> again = postLines();
+                if (again.equals(lines)) {
+                    break;
+                }
+                lines = again;
             }
             return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> postLines() {
+        try {
+            return Files.readAllLines(log).stream().filter(line -> line.startsWith("POST ")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
