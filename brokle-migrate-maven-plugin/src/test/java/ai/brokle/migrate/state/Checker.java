@@ -110,9 +110,9 @@ final class Checker {
                         + "recorded");
             }
         }
-        // A goal that ran and rolled back nothing leaves golang-migrate's own version standing: the Go CLI may hold a
-        // version whose file is gone, and adopting the files below it (the Go CLI ran them) does not move it. Only a
-        // goal that moved the records beyond that adoption must rewrite it.
+        // A goal that ran and rolled back nothing leaves golang-migrate's own version standing: adopting what it says
+        // (files up to it run, records above it rolled back) does not move it, even when no file or record has it
+        // (taken with ignoreDrift). Only a goal that moved the records beyond that adoption must rewrite it.
         Model adopted = m.copy();
         if (m.sm.isPresent() && !m.dirty()) {
             PluginRules.adopt(adopted);
