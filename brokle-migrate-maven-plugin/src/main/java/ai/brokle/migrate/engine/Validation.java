@@ -70,7 +70,7 @@ final class Validation {
             throw new ValidationFailedException(report.errors() + " error(s) in the migrations:\n  "
                     + results.stream().flatMap(r -> r.findings().stream()).filter(f -> f.severity() == Severity.ERROR)
                     .map(Finding::render).collect(Collectors.joining("\n  "))
-                    + "\nFix them, then run: mvn brokle-migrate:validate", report);
+                    + "\nFix them, then run: mvn brokle-migrate:validate");
         }
         return report;
     }

@@ -65,10 +65,4 @@ public final class MigrationUnit {
     public Set<String> ignores() {
         return ignores;
     }
-
-    /** The file name of the up (or down) file, for messages. */
-    public String fileName(boolean upFile) {
-        var file = upFile || migration.downFile() == null ? migration.upFile() : migration.downFile();
-        return file.getFileName().toString();
-    }
 }

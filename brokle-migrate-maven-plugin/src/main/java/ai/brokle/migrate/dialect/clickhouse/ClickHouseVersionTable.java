@@ -37,17 +37,9 @@ final class ClickHouseVersionTable implements VersionTable {
         this.engine = engine;
     }
 
-    ClickHouseVersionTable(Connection connection, String table, String cluster) {
-        this(connection, table, cluster, null);
-    }
-
     @Override
     public void ensureExists() throws SQLException {
         execute(createSql(name, cluster, engine));
-    }
-
-    static String createSql(String table, String cluster) {
-        return createSql(table, cluster, null);
     }
 
     /**
