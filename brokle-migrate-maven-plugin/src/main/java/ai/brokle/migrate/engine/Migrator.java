@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -96,15 +95,15 @@ public final class Migrator {
                 break;
             }
             // every record of the version goes down with it: one whose file is gone has no down SQL
-            Optional<String> withoutFile = newestFirst.stream()
+            List<String> withoutFile = newestFirst.stream()
                     .filter(other -> Records.version(other) == Records.version(id) && !files.containsKey(other))
-                    .findFirst();
-            if (withoutFile.isPresent()) {
+                    .sorted().toList();
+            if (!withoutFile.isEmpty()) {
                 throw new GoalRefusedException("[" + target.name() + "] cannot roll back version " + Records.version(id)
-                        + ": " + withoutFile.get() + " is applied at it, but its file is gone from " + target.config.dir()
-                        + ", so its down SQL is unknown. Nothing was changed. Restore the file, or if it was deleted "
-                        + "on purpose remove its record with mvn brokle-migrate:repair -Dbrokle.migrate.db="
-                        + target.name());
+                        + ": applied migration(s) " + String.join(", ", withoutFile) + " at it have no file in "
+                        + target.config.dir() + ", so their down SQL is unknown. Nothing was changed. Restore the "
+                        + "file(s), or if they were deleted on purpose remove their records with mvn brokle-migrate:repair "
+                        + "-Dbrokle.migrate.db=" + target.name());
             }
             undo.add(files.get(id));
         }
