@@ -136,7 +136,7 @@ final class Declarations {
                 }
                 for (Migration migration : plan.record()) {
                     target.changeLog().markRanWithoutRunning(target.translate(migration));
-                    state.remember(migration);
+                    state.remember(migration, false);
                 }
                 for (Migration migration : plan.rechecksum()) {
                     TranslatedMigration translated = target.translate(migration);
@@ -144,7 +144,12 @@ final class Declarations {
                         target.changeLog().updateChecksum(translated);
                     } else {
                         target.changeLog().unmarkRan(translated);
-                        target.changeLog().markRan(translated);
+                        // written anew, it still says whether it ran here or was only recorded
+                        if (state.recorded().get(migration.id()).ranHere()) {
+                            target.changeLog().markRan(translated);
+                        } else {
+                            target.changeLog().markRanWithoutRunning(translated);
+                        }
                     }
                 }
                 state.writeVersion(forcedVersion == null ? state.currentVersion()

@@ -118,7 +118,7 @@ final class MoveGoal implements GuardedChange.Goal<MoveGoal.Plan> {
     private static Step step(PreparedTarget state, Migration migration, boolean up) {
         Optional<Long> before = state.currentVersion();
         if (up) {
-            state.remember(migration);
+            state.remember(migration, true);
         } else {
             state.forget(migration);
         }

@@ -128,7 +128,7 @@ final class PreparedTarget implements AutoCloseable {
         for (Migration migration : target.migrations) {
             if (migration.version() > latest && migration.version() <= goVersion && !applied.containsKey(migration.id())) {
                 adoptedAsApplied.add(migration);
-                applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
+                applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null, false));
             }
         }
         current = null;
@@ -286,8 +286,8 @@ final class PreparedTarget implements AutoCloseable {
     }
 
     /** Counts the migration as applied; the current version follows without a scan of every record. */
-    void remember(Migration migration) {
-        applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null));
+    void remember(Migration migration, boolean ranHere) {
+        applied.put(migration.id(), new AppliedChangeSet(migration.id(), null, null, ranHere));
         if (current != null) {
             current = Optional.of(Math.max(migration.version(), current.orElse(migration.version())));
         }

@@ -111,7 +111,7 @@ public final class ChangeLogSession implements AutoCloseable {
                     Date at = ran.getDateExecuted();
                     applied.add(new AppliedChangeSet(ran.getId(),
                             ran.getLastCheckSum() == null ? null : ran.getLastCheckSum().toString(),
-                            at == null ? null : at.toInstant()));
+                            at == null ? null : at.toInstant(), ran.getExecType() == ChangeSet.ExecType.EXECUTED));
                 }
             }
             return applied;

@@ -53,7 +53,8 @@ final class Checker {
                 orphans.addAll(expect.after().orphans); // tables a successful declaration (force) left unexplained
                 declared.addAll(expect.after().userDeclared); // records it declared
             }
-            invariants(rows, tables, sm, error == null && writes, goal.kind() == Goal.Kind.FORCE, orphans, declared);
+            invariants(rows, tables, sm, error == null && writes,
+                    goal.kind() == Goal.Kind.FORCE || goal.kind() == Goal.Kind.REPAIR, orphans, declared);
             if (error != null && !(error instanceof MigrateException)) {
                 problems.add("unexpected " + error);
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,6 +45,7 @@ final class PluginRules {
             case UP -> up(goal, before, m, Integer.MAX_VALUE);
             case DOWN -> down(goal, before, m);
             case GOTO -> goTo(goal, before, m);
+            case REPAIR -> repair(goal, before, m);
             default -> throw new IllegalArgumentException(goal.toString());
         };
     }
@@ -118,6 +120,54 @@ final class PluginRules {
         return rollBack(goal, before, m, above);
     }
 
+    /**
+     * repair accepts what changed in applied files, as the user confirmed: an edited file's record takes its new
+     * checksum (and keeps whether it ran here), a record whose file is gone goes, and a file not applied at its
+     * version is recorded under its new name without running (MARK_RAN, declared). golang-migrate's version becomes
+     * the highest record. Refused under a version no file or record has.
+     */
+    private static Expect repair(Goal goal, Model before, Model m) {
+        if (m.unknownGoVersion().isPresent()) {
+            return Expect.unchanged(Outcome.REFUSED, m.unknownGoVersion().get(), before, "repair under an unknown "
+                    + m.unknownGoVersion().get());
+        }
+        Map<String, Model.Rec> records = Map.copyOf(m.records);
+        boolean changes = false;
+        for (Map.Entry<String, Model.Rec> record : records.entrySet()) {
+            String id = record.getKey();
+            Optional<MigrationFile> file = m.fileOf(id);
+            if (file.isPresent()) {
+                if (file.get().rev() != record.getValue().rev()) {
+                    m.records.put(id, new Model.Rec(record.getValue().version(), file.get().rev(),
+                            record.getValue().declared()));
+                    changes = true;
+                }
+                continue;
+            }
+            m.unrecord(id);
+            changes = true;
+            MigrationFile successor = m.files.get(Model.versionOf(id));
+            if (successor != null && !records.containsKey(successor.id())) {
+                m.record(successor, true);
+                m.userDeclared.add(successor.id());
+            }
+        }
+        if (!changes) {
+            return goal.dryRun() ? Expect.unchanged(Outcome.OK, null, before, "dry run, nothing to repair")
+                    : Expect.ok(m, "repair: nothing to repair"); // an adoption is still written
+        }
+        if (goal.dryRun()) {
+            return Expect.unchanged(Outcome.OK, null, before, "dry run of repair");
+        }
+        if (!goal.confirmed()) {
+            return Expect.unchanged(Outcome.REFUSED, goal.answer() == Goal.Answer.PROMPT_NO ? "ancel" : "confirm=yes",
+                    before, "repair not confirmed");
+        }
+        m.sm = m.cleanVersion();
+        m.orphanUnexplainedTables();
+        return Expect.ok(m, "repair");
+    }
+
     private static Expect rollBack(Goal goal, Model before, Model m, List<String> newestFirst) {
         Optional<String> unknown = m.unknownGoVersion();
         if (unknown.isPresent()) {
@@ -163,7 +213,7 @@ final class PluginRules {
         }
         long target = goal.version();
         Model m = before.copy();
-        if (!m.dirty()) {
+        if (!m.dirty() && m.unknownGoVersion().isEmpty()) {
             adopt(m); // a clean database moved by the Go CLI is adopted first: what it rolled back is declared anew
         }
         Set<String> dontCare = new HashSet<>();

@@ -139,4 +139,16 @@ class StateTruthExamplesTest {
         assertEquals(Optional.of(new Db.Version(50, false)), w.db.schemaMigrations());
         assertTrue(w.db.migrationTables().contains(w.model.tableOf.get(original)));
     }
+
+    /** repair of an edited file that was only declared (force) keeps it declared: it never ran here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void repairKeepsADeclaredRecordDeclared(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(10, -1, -1, false);
+        w.plugin(new Goal(Kind.FORCE, null, 10L, false, false, false, Answer.CONFIRM_FLAG));
+        w.edit(10);
+        w.plugin(new Goal(Kind.REPAIR, null, null, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals("[MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).toList().toString());
+    }
 }

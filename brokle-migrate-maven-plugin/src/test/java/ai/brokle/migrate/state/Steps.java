@@ -41,6 +41,7 @@ final class Steps {
                 .withAction(3, goal(Kind.DOWN))
                 .withAction(2, goal(Kind.GOTO))
                 .withAction(2, goal(Kind.FORCE))
+                .withAction(1, goal(Kind.REPAIR))
                 .withAction(1, goal(Kind.STATUS))
                 .withAction(2, goCli())
                 .withMaxTransformations(length);
@@ -136,7 +137,7 @@ final class Steps {
         // half of the destructive goals are confirmed with the flag; the rest split between yes, no and no console
         Answer answer = flags % 2 == 0 ? Answer.CONFIRM_FLAG : drawn;
         boolean dryRun = kind != Kind.FORCE && kind != Kind.STATUS && flags % 7 == 3;
-        return new Goal(kind, steps <= 0 || kind == Kind.GOTO || kind == Kind.FORCE ? null : steps, version,
+        return new Goal(kind, steps <= 0 || kind == Kind.GOTO || kind == Kind.FORCE || kind == Kind.REPAIR ? null : steps, version,
                 kind == Kind.UP && flags % 4 == 1, kind == Kind.UP && flags % 5 == 2, dryRun,
                 kind == Kind.UP || kind == Kind.STATUS ? Answer.NO_CONSOLE : answer);
     }

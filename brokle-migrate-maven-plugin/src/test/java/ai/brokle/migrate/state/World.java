@@ -192,6 +192,7 @@ final class World implements AutoCloseable {
                 case DOWN -> migrator.down();
                 case GOTO -> migrator.goTo();
                 case FORCE -> migrator.force();
+                case REPAIR -> migrator.repair();
                 case STATUS -> status = migrator.status();
             }
         } catch (RuntimeException e) {
