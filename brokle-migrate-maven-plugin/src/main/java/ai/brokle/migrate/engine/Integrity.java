@@ -73,8 +73,8 @@ final class Integrity {
         return Optional.of(target.config.table() + " (golang-migrate) says version " + goVersion + ", which no file "
                 + "in " + target.config.dir() + " and no applied record has: the Go CLI was forced to it or its file "
                 + "was deleted, so which migrations it means as applied is unknown. Restore the file of version "
-                + goVersion + ", or declare the last version that really ran with mvn brokle-migrate:force "
-                + "-Dbrokle.migrate.db=" + target.name() + " -Dbrokle.migrate.version=<v> (the highest version below "
-                + goVersion + " here is " + below + ")");
+                + goVersion + ", or declare the last version that really ran (the highest below " + goVersion
+                + " here is " + below + ") with mvn brokle-migrate:force -Dbrokle.migrate.db=" + target.name()
+                + " -Dbrokle.migrate.version=<v>");
     }
 }

@@ -247,8 +247,8 @@ final class PreparedTarget implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         if (!ignoreDrift) {
             problems.addAll(Integrity.drift(target, applied));
-            unknownGoVersion.ifPresent(problem -> problems.add(problem + " (for this run only, taking it as the Go "
-                    + "CLI's version: -Dbrokle.migrate.ignoreDrift=true)."));
+            unknownGoVersion.ifPresent(problem -> problems.add(problem + ", or for this run only take it as the Go "
+                    + "CLI's version with -Dbrokle.migrate.ignoreDrift=true."));
         }
         if (!outOfOrder) {
             Optional<Long> latest = currentVersion();
