@@ -69,7 +69,10 @@ final class Declarations {
                 unrecord.add(id);
                 Optional<Migration> renamed = target.migrations.stream()
                         .filter(m -> m.version() == Records.version(id) && !state.isApplied(m)).findFirst();
-                if (renamed.isPresent()) {
+                if (renamed.isPresent() && record.contains(renamed.get())) {
+                    lines.add("remove the record of " + id + " (its version is recorded as " + renamed.get().id()
+                            + " now)");
+                } else if (renamed.isPresent()) {
                     record.add(renamed.get());
                     lines.add("record " + renamed.get().id() + " as applied under its new name, without running it "
                             + "(was " + id + ")");

@@ -151,4 +151,21 @@ class StateTruthExamplesTest {
         w.plugin(new Goal(Kind.REPAIR, null, null, false, false, false, Answer.CONFIRM_FLAG));
         assertEquals("[MARK_RAN]", w.db.changeLog().values().stream().map(Db.Row::execType).toList().toString());
     }
+
+    /**
+     * Two records at one version whose files are gone, and one file at that version: repair records that file once
+     * (it wrote it twice on ClickHouse, found by the property run) and removes both records.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void repairRecordsARenamedFileOnceForTwoRecordsOfItsVersion(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(50, -1, -1, false);
+        w.plugin(new Goal(Kind.UP, null, null, false, false, false, Answer.NO_CONSOLE));
+        w.replace(50);
+        w.plugin(new Goal(Kind.FORCE, null, 50L, false, false, false, Answer.CONFIRM_FLAG));
+        w.rename(50);
+        w.plugin(new Goal(Kind.REPAIR, null, null, false, false, false, Answer.CONFIRM_FLAG));
+        assertEquals(List.of(w.model.files.get(50L).id()), w.db.changeLog().values().stream().map(Db.Row::id).toList());
+    }
 }

@@ -41,7 +41,7 @@ public final class TestPostgres {
                         .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
                         .setCleanDataDirectory(false)
                         .setOutputRedirector(Redirect.DISCARD)
-                        .setErrorRedirector(Redirect.DISCARD)
+                        .setErrorRedirector(Redirect.appendTo(dir.resolve("postgres.log").toFile()))
                         .setDataDirectoryCustomizer(TestPostgres::requirePasswords)
                         .start();
                 try (Connection c = connect(url("postgres")); Statement s = c.createStatement()) {
