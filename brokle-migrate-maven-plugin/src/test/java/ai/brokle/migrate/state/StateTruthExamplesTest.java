@@ -168,4 +168,22 @@ class StateTruthExamplesTest {
         w.plugin(new Goal(Kind.REPAIR, null, null, false, false, false, Answer.CONFIRM_FLAG));
         assertEquals(List.of(w.model.files.get(50L).id()), w.db.changeLog().values().stream().map(Db.Row::id).toList());
     }
+
+    /**
+     * The Go CLI rolled back a migration the plugin ran, the file was replaced, and the Go CLI applied the new one at
+     * the same version: nothing tells the plugin, whose record still names the old file. {@code up} refuses as
+     * drift (a renamed or replaced applied file) and writes nothing; the checker exempts the stale record.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "clickhouse"})
+    void aReplacementTheGoCliRanAtTheSameVersionIsRefusedAsDrift(String datasource) throws SQLException {
+        World w = world(datasource);
+        w.addFile(100, -1, -1, false);
+        w.plugin(new Goal(Kind.UP, null, null, false, false, false, Answer.NO_CONSOLE));
+        w.goCli("down 1", go -> go.down(1));
+        w.replace(100);
+        w.goCli("up 1", go -> go.up(1));
+        w.plugin(new Goal(Kind.UP, null, null, false, false, false, Answer.NO_CONSOLE));
+        assertEquals(1, w.db.changeLog().size());
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -145,9 +146,15 @@ final class World implements AutoCloseable {
         try {
             said = run.run(go);
             Db.Version before = model.sm.orElse(null);
+            Set<String> tablesBefore = Set.copyOf(model.tables);
             model.sm = db.schemaMigrations();
             model.tables.clear();
             model.tables.addAll(db.migrationTables());
+            // the Go CLI undid a recorded migration: if its version comes back before the plugin runs (down, then up
+            // of a replaced file), nothing tells the plugin, so the record's tie to its table is broken as by a force
+            // (where the version stays below, the model's adoption still expects the record to go)
+            model.records.keySet().stream().filter(id -> tablesBefore.contains(model.tableOf.get(id))
+                    && !model.tables.contains(model.tableOf.get(id))).forEach(model.userDeclared::add);
             model.orphans.retainAll(model.tables);
             if (command.startsWith("force")) {
                 // the user declared a version: records and tables may now disagree, as the user said
