@@ -34,6 +34,16 @@ class StateTruthExamplesTest {
         return World.start(db, "postgres".equals(datasource)).open();
     }
 
+    /** The Go CLI forced version 70, whose file was then deleted; file 10 arrived after. */
+    private static World forcedToAVersionWithoutItsFile(String datasource) {
+        World w = world(datasource);
+        w.addFile(70, -1, -1, false);
+        w.goCli("force 70", go -> go.force(70));
+        w.deleteFile(70);
+        w.addFile(10, -1, -1, false);
+        return w;
+    }
+
     /**
      * The Go CLI forced a version whose file was then deleted, and lower files arrived. Which of them ran is unknown:
      * {@code up} refuses and says how to declare the real version; status reports it; with {@code ignoreDrift}
@@ -42,11 +52,7 @@ class StateTruthExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "clickhouse"})
     void aForcedVersionWithoutItsFileIsReportedAndAdoptedOnlyWhenAsked(String datasource) throws SQLException {
-        World w = world(datasource);
-        w.addFile(70, -1, -1, false);
-        w.goCli("force 70", go -> go.force(70));
-        w.deleteFile(70);
-        w.addFile(10, -1, -1, false);
+        World w = forcedToAVersionWithoutItsFile(datasource);
         w.addFile(1, -1, -1, false);
 
         w.plugin(new Goal(Kind.UP, 1, null, false, false, false, Answer.NO_CONSOLE));
@@ -70,11 +76,7 @@ class StateTruthExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "clickhouse"})
     void aForcedVersionWithoutItsFileRefusesRollBack(String datasource) throws SQLException {
-        World w = world(datasource);
-        w.addFile(70, -1, -1, false);
-        w.goCli("force 70", go -> go.force(70));
-        w.deleteFile(70);
-        w.addFile(10, -1, -1, false);
+        World w = forcedToAVersionWithoutItsFile(datasource);
 
         w.plugin(new Goal(Kind.DOWN, null, null, false, false, false, Answer.CONFIRM_FLAG));
         assertEquals(Map.of(), w.db.changeLog());
@@ -85,11 +87,7 @@ class StateTruthExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "clickhouse"})
     void aForcedVersionWithoutItsFileIsNotRepairedIntoRecords(String datasource) throws SQLException {
-        World w = world(datasource);
-        w.addFile(70, -1, -1, false);
-        w.goCli("force 70", go -> go.force(70));
-        w.deleteFile(70);
-        w.addFile(10, -1, -1, false);
+        World w = forcedToAVersionWithoutItsFile(datasource);
 
         MigrateException refused = assertThrows(MigrateException.class, () -> w.migrator(new Goal(Kind.DOWN, null,
                 null, false, false, false, Answer.CONFIRM_FLAG)).repair());
