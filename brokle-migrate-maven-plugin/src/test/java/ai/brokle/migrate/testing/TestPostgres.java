@@ -40,7 +40,8 @@ public final class TestPostgres {
                         .setDataDirectory(dir.resolve("data"))
                         .setOverrideWorkingDirectory(dir.resolve("bin").toFile())
                         .setCleanDataDirectory(false)
-                        .setOutputRedirector(Redirect.DISCARD)
+                        // the server's log (pg_ctl merges its stderr into its output), beside its data
+                        .setOutputRedirector(Redirect.appendTo(dir.resolve("postgres.log").toFile()))
                         .setErrorRedirector(Redirect.appendTo(dir.resolve("postgres.log").toFile()))
                         .setDataDirectoryCustomizer(TestPostgres::requirePasswords)
                         .start();
