@@ -80,8 +80,9 @@ public final class Migrator {
     }
 
     /**
-     * The newest applied migrations above {@code floor}, at most {@code steps}, newest first. A migration to undo
-     * must still have its file: its down SQL is what runs (an edited file's current down is used, as golang-migrate does).
+     * The newest applied migrations above {@code floor}, at most {@code steps}, newest first. Every record of a version
+     * to undo must still have its file: its down SQL is what runs (an edited file's current down is used, as
+     * golang-migrate does). Refused under a golang-migrate version that no file or record has.
      */
     private MoveGoal.Plan rollbackPlan(PreparedTarget state, String goal, int steps, long floor) {
         Target target = state.target;
