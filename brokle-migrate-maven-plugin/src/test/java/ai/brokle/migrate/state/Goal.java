@@ -12,7 +12,7 @@ import java.util.Map;
 record Goal(Kind kind, Integer steps, Long version, boolean outOfOrder, boolean ignoreDrift, boolean dryRun,
             Answer answer) {
 
-    enum Kind { UP, DOWN, GOTO, FORCE, REPAIR, STATUS }
+    enum Kind { UP, DOWN, GOTO, FORCE, REPAIR, STATUS, DROP, RESET }
 
     /** How a destructive goal is confirmed: {@code -Dbrokle.migrate.confirm=yes}, at the prompt, or not at all. */
     enum Answer { CONFIRM_FLAG, PROMPT_YES, PROMPT_NO, NO_CONSOLE }

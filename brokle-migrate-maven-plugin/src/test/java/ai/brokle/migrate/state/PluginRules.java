@@ -34,6 +34,9 @@ final class PluginRules {
         if (goal.kind() == Goal.Kind.FORCE) {
             return force(goal, before);
         }
+        if (goal.kind() == Goal.Kind.DROP || goal.kind() == Goal.Kind.RESET) {
+            return wipe(goal, before);
+        }
         if (before.dirty()) {
             return Expect.unchanged(Outcome.REFUSED, "irty", before, "dirty database: only force may run");
         }
@@ -234,6 +237,24 @@ final class PluginRules {
         m.records.keySet().stream().filter(id -> Model.versionOf(id) <= target).forEach(m.userDeclared::add);
         m.orphanUnexplainedTables();
         return Expect.ok(m, "force " + target).withDontCare(dontCare);
+    }
+
+    /**
+     * drop and reset, once confirmed, leave nothing: no migration table, no record, no {@code schema_migrations}
+     * (also on a dirty database or under a version no file has, as golang-migrate's drop). The files stay.
+     */
+    private static Expect wipe(Goal goal, Model before) {
+        if (!goal.confirmed()) {
+            return Expect.unchanged(Outcome.REFUSED, goal.answer() == Goal.Answer.PROMPT_NO ? "ancel" : "confirm=yes",
+                    before, goal.kind().name().toLowerCase() + " not confirmed");
+        }
+        Model m = before.copy();
+        m.records.clear();
+        m.userDeclared.clear();
+        m.tables.clear();
+        m.orphans.clear();
+        m.sm = Optional.empty();
+        return Expect.ok(m, goal.kind().name().toLowerCase() + ": everything dropped");
     }
 
     /**

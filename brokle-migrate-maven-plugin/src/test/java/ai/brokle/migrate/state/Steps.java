@@ -43,6 +43,8 @@ final class Steps {
                 .withAction(2, goal(Kind.FORCE))
                 .withAction(1, goal(Kind.REPAIR))
                 .withAction(1, goal(Kind.STATUS))
+                .withAction(1, goal(Kind.DROP))
+                .withAction(1, goal(Kind.RESET))
                 .withAction(2, goCli())
                 .withMaxTransformations(length);
     }
@@ -105,7 +107,7 @@ final class Steps {
             public Arbitrary<Transformer<World>> transformer(World w) {
                 return Arbitraries.integers().between(0, 1000).map(pick -> Transformer.mutate(what, world -> {
                     RUN.incrementAndGet();
-                            world.open();
+                    world.open();
                     if (world.model.files.isEmpty()) {
                         world.step("(no file to change)");
                     } else {
@@ -122,7 +124,7 @@ final class Steps {
                 Arbitraries.integers().between(0, 19), Arbitraries.of(Answer.values())).as(
                 (steps, pick, flags, answer) -> Transformer.mutate(kind.name().toLowerCase(), world -> {
                     RUN.incrementAndGet();
-                            world.open();
+                    world.open();
                     world.plugin(goalFor(world, kind, steps, pick, flags, answer));
                 }));
     }
@@ -136,8 +138,8 @@ final class Steps {
         Long version = kind == Kind.GOTO || kind == Kind.FORCE ? versions.get(Math.floorMod(pick, versions.size())) : null;
         // half of the destructive goals are confirmed with the flag; the rest split between yes, no and no console
         Answer answer = flags % 2 == 0 ? Answer.CONFIRM_FLAG : drawn;
-        boolean dryRun = kind != Kind.FORCE && kind != Kind.STATUS && flags % 7 == 3;
-        return new Goal(kind, steps <= 0 || kind == Kind.GOTO || kind == Kind.FORCE || kind == Kind.REPAIR ? null : steps, version,
+        boolean dryRun = (kind == Kind.UP || kind == Kind.DOWN || kind == Kind.GOTO || kind == Kind.REPAIR) && flags % 7 == 3;
+        return new Goal(kind, steps <= 0 || kind != Kind.UP && kind != Kind.DOWN ? null : steps, version,
                 kind == Kind.UP && flags % 4 == 1, kind == Kind.UP && flags % 5 == 2, dryRun,
                 kind == Kind.UP || kind == Kind.STATUS ? Answer.NO_CONSOLE : answer);
     }
@@ -146,7 +148,7 @@ final class Steps {
         return w -> Combinators.combine(Arbitraries.integers().between(0, 5), Arbitraries.integers().between(0, 1000))
                 .as((which, pick) -> Transformer.mutate("go cli", world -> {
                     RUN.incrementAndGet();
-                            world.open();
+                    world.open();
                     switch (which) {
                         case 0, 1 -> world.goCli("up" + (which == 0 ? "" : " 1"), go -> go.up(which == 0 ? null : 1));
                         case 2, 3 -> world.goCli("down " + (which - 1), go -> go.down(which - 1));

@@ -201,6 +201,8 @@ final class World implements AutoCloseable {
                 case FORCE -> migrator.force();
                 case REPAIR -> migrator.repair();
                 case STATUS -> status = migrator.status();
+                case DROP -> migrator.repairs().drop();
+                case RESET -> migrator.repairs().reset();
             }
         } catch (RuntimeException e) {
             error = e;
