@@ -148,6 +148,20 @@ class ClickHouseEngineTest extends StateTruthContractTest {
         assertTrue(!tableExists("events"));
     }
 
+    /** ClickHouse nests block comments and reads {@code $$ ... $$} / {@code $tag$ ... $tag$} as strings (heredocs). */
+    @Test
+    void nestedCommentsAndHeredocsHoldSemicolons() throws Exception {
+        write("000001_notes.up.sql", """
+                /* outer /* inner; */ still the comment; */
+                CREATE TABLE notes (id String, body String) ENGINE = MergeTree ORDER BY id;
+                INSERT INTO notes VALUES ('a', $$one; two$$), ('b', $tag$it's; $$ fine$tag$);
+                """);
+        write("000001_notes.down.sql", "DROP TABLE notes;\n");
+        migrator(Map.of()).up();
+        assertEquals(1, queryLong("SELECT count() FROM notes WHERE id = 'a' AND body = 'one; two'"));
+        assertEquals(1, queryLong("SELECT count() FROM notes WHERE id = 'b' AND body = 'it''s; $$ fine'"));
+    }
+
     /**
      * Per run, the one session query (the tracking database and the server's version, which Liquibase asks for on
      * every statement it generates); per migration only its statements and its three bookkeeping writes.
