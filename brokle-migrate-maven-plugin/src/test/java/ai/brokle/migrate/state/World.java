@@ -156,6 +156,11 @@ final class World implements AutoCloseable {
             model.records.keySet().stream().filter(id -> tablesBefore.contains(model.tableOf.get(id))
                     && !model.tables.contains(model.tableOf.get(id))).forEach(model.userDeclared::add);
             model.orphans.retainAll(model.tables);
+            // a version the Go CLI rolled back with another file than a recorded one (replaced, renamed) leaves that
+            // record's table; adoption drops the record (golang-migrate's version is below it), as the Go CLI said
+            long go = model.goVersion();
+            model.records.keySet().stream().filter(id -> Model.versionOf(id) > go
+                    && model.tables.contains(model.tableOf.get(id))).forEach(id -> model.orphans.add(model.tableOf.get(id)));
             if (command.startsWith("force")) {
                 // the user declared a version: records and tables may now disagree, as the user said
                 model.userDeclared.addAll(model.records.keySet());
