@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
 final class PostgresRules {
 
     private static final String NOTRANSACTION = "-- +migrate notransaction";
+    /** What PostgreSQL refuses inside a transaction block (checked against the server by a test). */
     private static final Pattern NON_TRANSACTIONAL = Pattern.compile("(?:CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
-            + "|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY|VACUUM|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)"
-            + "|ALTER\\s+SYSTEM|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)\\b", Pattern.DOTALL);
+            + "|DROP\\s+INDEX\\s+CONCURRENTLY|REINDEX\\b.*\\bCONCURRENTLY|REINDEX\\s*(?:\\([^)]*\\)\\s*)?(?:SCHEMA|DATABASE|SYSTEM)"
+            + "|VACUUM|(?:CREATE|DROP)\\s+(?:DATABASE|TABLESPACE)|ALTER\\s+DATABASE\\b.*\\bSET\\s+TABLESPACE|ALTER\\s+SYSTEM"
+            + "|DISCARD\\s+ALL|ALTER\\s+TABLE\\b.*\\bDETACH\\s+PARTITION\\b.*\\bCONCURRENTLY)\\b"
+            + "|CLUSTER(?:\\s*\\([^)]*\\))?(?:\\s+VERBOSE)?\\s*$", Pattern.DOTALL); // CLUSTER without a table
     private static final Pattern CREATE_INDEX = Pattern.compile("CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?"
             + "(IF\\s+NOT\\s+EXISTS\\s+)?(?:[\\w$.]+\\s+)??ON\\s+(?:ONLY\\s+)?([\\w$.]+)");
     private static final Pattern ADD_COLUMN = Pattern.compile("ADD\\s+(?:COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?"
