@@ -28,10 +28,13 @@ final class PostgresRules {
             + "(IF\\s+NOT\\s+EXISTS\\s+)?(?:[\\w$.]+\\s+)??ON\\s+(?:ONLY\\s+)?([\\w$.]+)");
     private static final Pattern ADD_COLUMN = Pattern.compile("ADD\\s+(?:COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?"
             + "(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b|EXCLUDE\\b)([\\w$]+)\\s+(.*)", Pattern.DOTALL);
-    private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b");
-    private static final Pattern DEFAULT_OR_GENERATED = Pattern.compile("\\b(?:DEFAULT|GENERATED)\\b");
+    private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b");
+    /** What fills a new column's existing rows: a default other than NULL, a generated value, a serial type. */
+    private static final Pattern FILLED = Pattern.compile("\\bDEFAULT\\s+(?!NULL\\b)|\\bGENERATED\\b|^(?:SMALL|BIG)?SERIAL\\b");
+    /** What makes adding a column rewrite every row: a volatile default, a serial type, an identity, a stored value. */
     private static final Pattern VOLATILE = Pattern.compile("\\bDEFAULT\\b.*?\\b(RANDOM|GEN_RANDOM_UUID|UUID_GENERATE_V\\w+"
-            + "|CLOCK_TIMESTAMP|TIMEOFDAY|NEXTVAL)\\s*\\(|^(?:SMALL|BIG)?SERIAL\\b", Pattern.DOTALL);
+            + "|CLOCK_TIMESTAMP|TIMEOFDAY|NEXTVAL)\\s*\\(|^(?:SMALL|BIG)?SERIAL\\b|\\bAS\\s+(IDENTITY)\\b"
+            + "|\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(.*\\)\\s*(STORED)\\b", Pattern.DOTALL);
     private static final Pattern CREATE_WITHOUT_IF = Pattern.compile("CREATE\\s+(?:UNLOGGED\\s+)?(TABLE|SCHEMA|SEQUENCE"
             + "|EXTENSION|MATERIALIZED\\s+VIEW|(?:UNIQUE\\s+)?INDEX(?:\\s+CONCURRENTLY)?)\\s+(?!IF\\s+NOT\\s+EXISTS\\b)");
     private static final Pattern DROP_WITHOUT_IF = Pattern.compile("DROP\\s+(TABLE|INDEX(?:\\s+CONCURRENTLY)?|VIEW"
@@ -80,21 +83,24 @@ final class PostgresRules {
             "ADD COLUMN ... NOT NULL without a DEFAULT on an existing table: fails as soon as the table has a row",
             "give the column a DEFAULT, or add it nullable, backfill, then SET NOT NULL in a later migration",
             (unit, context, report) -> addedColumns(unit, (s, table, column, definition, offset) -> {
-                if (NOT_NULL.matcher(definition).find() && !DEFAULT_OR_GENERATED.matcher(definition).find()) {
+                if (NOT_NULL.matcher(definition).find() && !FILLED.matcher(definition).find()) {
                     report.at(unit, s, offset, "column " + column + " is added to " + table
                             + " as NOT NULL without a DEFAULT.");
                 }
             }));
 
     static final Rule VOLATILE_DEFAULT = Rule.of("PG005", Severity.WARNING,
-            "ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, ...) on an "
-                    + "existing table: every row is rewritten under an exclusive lock",
+            "ADD COLUMN with a volatile default (random(), gen_random_uuid(), clock_timestamp(), serial, ...), an "
+                    + "identity or a stored generated value on an existing table: every row is rewritten under an "
+                    + "exclusive lock",
             "add the column without the default (or with a constant one), set the default after, and backfill in batches",
             (unit, context, report) -> addedColumns(unit, (s, table, column, definition, offset) -> {
                 Matcher m = VOLATILE.matcher(definition);
                 if (m.find()) {
-                    report.at(unit, s, offset, "column " + column + " of " + table + " gets a volatile default ("
-                            + (m.group(1) == null ? "serial" : m.group(1).toLowerCase() + "()") + ").");
+                    String what = m.group(1) != null ? "a volatile default (" + m.group(1).toLowerCase() + "())"
+                            : m.group(2) != null ? "an identity" : m.group(3) != null ? "a stored generated value"
+                            : "a volatile default (serial)";
+                    report.at(unit, s, offset, "column " + column + " of " + table + " gets " + what + ".");
                 }
             }));
 
