@@ -5,6 +5,7 @@ import ai.brokle.migrate.lint.LintStatement;
 import ai.brokle.migrate.lint.MigrationUnit;
 import ai.brokle.migrate.lint.Rule;
 import ai.brokle.migrate.lint.Severity;
+import ai.brokle.migrate.sql.SqlLexer;
 
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,9 @@ final class ClickHouseRules {
             + "|PRIMARY\\s+KEY|PARTITION\\s+BY|SAMPLE\\s+BY|TTL|SETTINGS|COMMENT)\\b|$)", Pattern.DOTALL);
     private static final Pattern IDENTIFIER = Pattern.compile("\\b([A-Z_][A-Z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern NULLABLE = Pattern.compile("NULLABLE\\s*\\(");
+    /** Calls whose value is never NULL: a Nullable column inside one does not make a sorting key Nullable. */
+    private static final Pattern NEVER_NULL_CALL = Pattern.compile("\\b(?:IFNULL|COALESCE|ASSUMENOTNULL|ISNULL|ISNOTNULL)"
+            + "\\s*\\(");
     private static final Pattern DATETIME = Pattern.compile("(?:NULLABLE\\s*\\(\\s*)?DATETIME\\b(?!64)");
     private static final Pattern TIME_TYPE = Pattern.compile("(?:NULLABLE\\s*\\(\\s*)?(?:DATETIME|DATE)");
     private static final Pattern MERGE_TREE = Pattern.compile("\\bENGINE\\s*=?\\s*\\w*MERGETREE\\b");
@@ -135,11 +139,12 @@ final class ClickHouseRules {
                     Ddl.createTable(s).filter(t -> !t.tail().contains("ALLOW_NULLABLE_KEY")).ifPresent(table -> {
                         Matcher key = ORDER_BY.matcher(table.tail());
                         while (key.find()) {
-                            Matcher id = IDENTIFIER.matcher(key.group(2));
+                            Matcher id = IDENTIFIER.matcher(withoutNeverNullCalls(key.group(2)));
                             while (id.find()) {
                                 String name = id.group(1).toLowerCase(Locale.ROOT);
                                 int at = table.tailOffset() + key.start(2) + id.start();
-                                table.column(name).filter(c -> NULLABLE.matcher(c.type()).lookingAt()).ifPresent(c ->
+                                // Nullable anywhere in the type: LowCardinality(Nullable(T)), Array(Nullable(T)) too
+                                table.column(name).filter(c -> NULLABLE.matcher(c.type()).find()).ifPresent(c ->
                                         report.at(unit, s, at, "column " + name + " of " + table.table() + " is "
                                                 + "Nullable and in the " + key.group(1).replaceAll("\\s+", " ") + "."));
                             }
@@ -213,5 +218,19 @@ final class ClickHouseRules {
                 }
             }));
         }
+    }
+
+    /** The key's text with the arguments of never-NULL calls blanked (same offsets). */
+    private static String withoutNeverNullCalls(String key) {
+        char[] text = key.toCharArray();
+        Matcher call = NEVER_NULL_CALL.matcher(key);
+        while (call.find()) {
+            int end = call.end();
+            for (int depth = 1; end < text.length && depth > 0; end++) {
+                depth += text[end] == '(' ? 1 : text[end] == ')' ? -1 : 0;
+            }
+            SqlLexer.blank(text, call.end(), end);
+        }
+        return new String(text);
     }
 }
