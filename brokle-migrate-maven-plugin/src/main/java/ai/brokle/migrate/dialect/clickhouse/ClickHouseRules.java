@@ -38,6 +38,8 @@ final class ClickHouseRules {
             + "|PRIMARY\\s+KEY|PARTITION\\s+BY|SAMPLE\\s+BY|TTL|SETTINGS|COMMENT)\\b|$)", Pattern.DOTALL);
     private static final Pattern IDENTIFIER = Pattern.compile("\\b([A-Z_][A-Z0-9_]*)\\b(?!\\s*\\()");
     private static final Pattern NULLABLE = Pattern.compile("NULLABLE\\s*\\(");
+    /** A type whose values can be NULL: Nullable(T), LowCardinality(Nullable(T)). */
+    private static final Pattern HOLDS_NULL = Pattern.compile("(?:LOWCARDINALITY\\s*\\(\\s*)?NULLABLE\\s*\\(");
     /** Calls whose value is never NULL: a Nullable column inside one does not make a sorting key Nullable. */
     private static final Pattern NEVER_NULL_CALL = Pattern.compile("\\b(?:IFNULL|COALESCE|ASSUMENOTNULL|ISNULL|ISNOTNULL)"
             + "\\s*\\(");
@@ -117,13 +119,13 @@ final class ClickHouseRules {
                 for (LintStatement s : unit.up()) {
                     Ddl.alterTable(s).ifPresent(alter -> alter.actions().forEach(a -> {
                         Matcher m = MODIFY_COLUMN.matcher(a.text());
-                        if (!m.lookingAt() || NULLABLE.matcher(m.group(2)).lookingAt()
+                        if (!m.lookingAt() || HOLDS_NULL.matcher(m.group(2)).lookingAt()
                                 || m.group(2).contains("DEFAULT")) {
                             return;
                         }
                         String column = m.group(1).toLowerCase(Locale.ROOT);
                         context.columnDefinition(alter.table(), column)
-                                .filter(before -> NULLABLE.matcher(before).lookingAt())
+                                .filter(before -> HOLDS_NULL.matcher(before).lookingAt())
                                 .ifPresent(before -> report.at(unit, s, a.offset(), "column " + column + " of "
                                         + alter.table() + " was Nullable and becomes " + m.group(2).strip()
                                         .split("\\s+")[0] + " without a DEFAULT."));
