@@ -13,6 +13,7 @@ GROUPS = {
     "P2": "P2 — `status` / `info` with N applied (the P1 databases)",
     "P3": "P3 — seed against psql `\\copy` of the same rows",
     "P4": "P4 — ClickHouse `up` on the chdb endpoint (it/clickhouse-endpoint)",
+    "F": "F — floors under the P2 and P3 targets (Maven's plugin realm; work status and seed must do, alone in a fresh JVM)",
 }
 # (statement kind, regular expression over the logged SQL), first match wins
 REQUEST_KINDS = [
@@ -131,6 +132,41 @@ def growth(rows):
             v, noop = median_of(rows, "P1", c, n), median_of(rows, "P1", "noop", n)
             cells.append("—" if v is None else f"{(v - (0 if c == 'psql-floor' else noop)) * 1000 / n:.1f}")
         out.append(f"| {c} | " + " | ".join(cells) + " |")
+    return out
+
+
+def floors(rows):
+    """What the P2 and P3 targets leave beyond the Maven no-op, against work no implementation within the project's
+    rules can skip: Maven resolving the plugin (help − no-op), and each piece of work alone (its fresh JVM − empty)."""
+    n = next(m for (g, _, m) in rows if g == "F")
+    f = {c: median_of(rows, "F", c, n) for (g, c, m) in rows if g == "F" and m == n}
+    noop, empty = f["noop"], f["java-empty"]
+    realm = f["brokle-help"] - noop
+    work = {c: f[c] - empty for c in f if c.startswith("java-") and c != "java-empty"}
+    out = ["\nFloors, seconds (medians of the rounds above):\n", "| piece | seconds |", "|---|---|",
+           f"| Maven resolves the plugin and builds its realm (help − no-op) | {fmt(realm)} |"]
+    what = {"java-checksums": f"Liquibase checksum of {n:,} applied files, files read (drift check)",
+            "java-history": f"connect, Liquibase database, DATABASECHANGELOG through its history service ({n:,} rows)",
+            "java-select": f"connect, DATABASECHANGELOG by one plain SELECT ({n:,} rows; no Liquibase)",
+            "java-yaml-events": "SnakeYAML parser over the YAML seed, events only",
+            "java-yaml-compose": "SnakeYAML composer over the YAML seed (nodes with lines, as the plugin reads it)"}
+    out += [f"| {what.get(c, c)} | {fmt(v)} |" for c, v in work.items()]
+    if "brokle-status" in f:
+        out.append(f"| `status` itself, beyond help (brokle-status − help) | {fmt(f['brokle-status'] - f['brokle-help'])} |")
+    p2_floor = realm + work["java-checksums"]
+    out += ["", f"- P2: ≤ 1.5× the no-op leaves {fmt(0.5 * noop)} s beyond it; the realm and the checksums alone take "
+                f"{fmt(p2_floor)} s: **{fmt((noop + p2_floor) / noop)}× the no-op before connecting or reading a record** "
+                f"(with the cheaper read, one plain SELECT: {fmt((noop + p2_floor + work['java-select']) / noop)}×)."]
+    copy = next((median_of(rows, "P3", c, m) for (g, c, m) in rows if g == "P3" and c == "psql-copy-yaml-rows"), None)
+    if copy is not None:
+        p3_noop = median_of(rows, "P3", "noop", next(m for (g, c, m) in rows if g == "P3" and c == "noop"))
+        parse = realm + work["java-yaml-events"]
+        out.append(f"- P3 YAML: ≤ 1.5× (\\copy + no-op) leaves {fmt(1.5 * (copy + p3_noop) - p3_noop)} s beyond the "
+                   f"no-op; the realm and SnakeYAML's events alone take {fmt(parse)} s "
+                   f"({fmt((p3_noop + parse) / (copy + p3_noop))}× before a connection or a row written); with a "
+                   f"connection (the plain-SELECT floor): {fmt((p3_noop + parse + work['java-select']) / (copy + p3_noop))}×; "
+                   f"with the composer instead of events: "
+                   f"{fmt((p3_noop + realm + work['java-yaml-compose']) / (copy + p3_noop))}×.")
     return out
 
 
@@ -258,6 +294,8 @@ def section(run):
                 out += growth(rows)
             if group == "P4":
                 out += request_table(run, next(n for (g, _, n) in rows if g == "P4"))
+            if group == "F":
+                out += floors(rows)
     out += ["", "### Targets", ""] + targets(rows, meta) + ["", "### How it is measured", ""] + NOTES + ["", END]
     return "\n".join(out) + "\n"
 

@@ -3,10 +3,11 @@
 # run, contenders alternating in every round, each `up` on a fresh database of a durable PostgreSQL 15 server.
 # Writes the raw timings to target/bench/run-*/ and its section of bench/RESULTS.md. Not part of any test command.
 #
-# Usage: bench/run.sh [--full] [--rounds R] [--n "N1 N2 ..."] [--only "P1 P3 P4"] [--no-install]
+# Usage: bench/run.sh [--full] [--rounds R] [--n "N1 N2 ..."] [--only "P1 P3 P4 F"] [--no-install]
 #   default (quick):  N = 1,000, 3 rounds, P1-P4 (10-15 minutes on 2 cores)
 #   --full:           N = 100, 1,000, 3,000, 5,000, 5 rounds (about 45 minutes on 2 cores)
-#   P2 (status) runs with P1, on the databases P1 migrated. --no-install reuses the plugin already installed
+#   P2 (status) runs with P1, on the databases P1 migrated. F, the floors under the P2 and P3 targets, runs only
+#   when named, with P3 for its \copy time: --only "F P3". --no-install reuses the plugin already installed
 #   in the private repository target/bench/m2 (see bench/settings.xml: ~/.m2 is read, never written).
 # BENCH_NOTE="..." adds a line to the results (e.g. what else ran on the machine).
 # BENCH_MAVEN_OPTS="..." runs every Maven contender (plugin, Flyway, Liquibase, no-op) with these JVM flags, e.g.
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --n) ns=$2; shift ;;
     --only) only=$2; shift ;;
     --no-install) install=0 ;;
-    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
@@ -50,7 +51,9 @@ if [ "$install" = 1 ]; then
 fi
 (cd "$ROOT/brokle-migrate-maven-plugin" && mvn_b dependency:build-classpath -Dmdep.includeScope=runtime \
   -Dmdep.outputFile="$RUN/runtime.classpath" >/dev/null)
-mkdir -p "$RUN/classes" && javac -d "$RUN/classes" "$BENCH_DIR/ChJdbc.java"
+mkdir -p "$RUN/classes"
+javac -cp "$(cat "$RUN/runtime.classpath")" -d "$RUN/classes" "$BENCH_DIR/ChJdbc.java" "$BENCH_DIR/Floors.java" \
+  2>"$RUN/logs/javac.log" || { cat "$RUN/logs/javac.log" >&2; exit 1; }
 
 echo "== PostgreSQL: private cluster under $B/pg"
 pg_start "$B/pg"
@@ -137,6 +140,7 @@ if wants P1; then
 fi
 
 if wants P3; then source "$BENCH_DIR/lib/p3.sh"; fi
+if wants F; then source "$BENCH_DIR/lib/floors.sh"; fi
 if wants P4; then source "$BENCH_DIR/lib/p4.sh"; fi
 
 python3 "$BENCH_DIR/report.py" "$RUN" "${BENCH_RESULTS:-$BENCH_DIR/RESULTS.md}"
