@@ -1,10 +1,13 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
 import ai.brokle.migrate.dialect.RowReader;
+import ai.brokle.migrate.lint.Ddl;
 import ai.brokle.migrate.schema.SchemaObject;
 import ai.brokle.migrate.schema.SchemaSnapshot;
 import ai.brokle.migrate.schema.SchemaSnapshot.Column;
 import ai.brokle.migrate.schema.SchemaSnapshot.Table;
+import ai.brokle.migrate.sql.SqlLexer;
+import ai.brokle.migrate.sql.SqlSyntax;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,14 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the connection's current database from {@code system.tables} (engine, partition, sorting, primary and
- * sampling keys, TTL, settings, comment), {@code system.columns} (type, default, codec, comment, order) and
- * {@code system.data_skipping_indices}; views, materialized views and dictionaries by their definition. The plugin's
- * tracking tables are left out.
+ * sampling keys, TTL, settings, comment; constraints, projections and column statistics from the table's CREATE
+ * statement), {@code system.columns} (type, default, codec, comment, order) and {@code system.data_skipping_indices};
+ * views, materialized views and dictionaries by their definition. The plugin's tracking tables are left out.
  */
 final class ClickHouseSnapshot {
 
     private static final Pattern CLAUSES = Pattern.compile(
             " (PARTITION BY|PRIMARY KEY|ORDER BY|SAMPLE BY|TTL|SETTINGS) ");
+    private static final Pattern STATISTICS = Pattern.compile("\\sSTATISTICS\\s*\\(([^)]*)\\)");
+    private static final SqlLexer LEXER = new SqlLexer(SqlSyntax.CLICKHOUSE);
     private static final Map<String, String> OBJECT_ENGINES = Map.of("View", "view",
             "MaterializedView", "materialized view", "LiveView", "view", "WindowView", "view",
             "Dictionary", "dictionary");
@@ -45,6 +50,7 @@ final class ClickHouseSnapshot {
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         Map<String, Table> shells = new LinkedHashMap<>();
         List<SchemaObject> objects = new ArrayList<>();
+        Map<String, Map<String, String>> statistics = new LinkedHashMap<>();
         query("SELECT name, engine, engine_full, partition_key, sorting_key, primary_key, sampling_key, comment, "
                 + "create_table_query FROM system.tables WHERE database = currentDatabase() AND NOT is_temporary "
                 + "ORDER BY name", rs -> {
@@ -61,6 +67,7 @@ final class ClickHouseSnapshot {
                     }
                     columns.put(name, new ArrayList<>());
                     shells.put(name, new Table(name, List.of(), properties(rs), comment));
+                    statistics.put(name, elements(name, rs.getString(9), objects));
                 });
         query("SELECT table, name, type, default_kind, default_expression, compression_codec, comment "
                 + "FROM system.columns WHERE database = currentDatabase() ORDER BY table, position", rs -> {
@@ -75,6 +82,7 @@ final class ClickHouseSnapshot {
                         attributes.put("default", kind + " " + rs.getString(5));
                     }
                     putIfSet(attributes, "codec", rs.getString(6));
+                    putIfSet(attributes, "statistics", statistics.get(rs.getString(1)).get(rs.getString(2)));
                     of.add(new Column(rs.getString(2), attributes, emptyAsNull(rs.getString(7))));
                 });
         query("SELECT table, name, expr, type_full, granularity FROM system.data_skipping_indices "
@@ -88,6 +96,40 @@ final class ClickHouseSnapshot {
         shells.forEach((name, shell) -> tables.add(new Table(name, columns.get(name), shell.properties(),
                 shell.comment())));
         return SchemaSnapshot.of(tables, objects);
+    }
+
+    /**
+     * The table's constraints and projections (added to {@code objects}) and its columns' statistics (returned by
+     * column), read from the element list of its CREATE statement; literals and quoted names do not split it.
+     */
+    private static Map<String, String> elements(String table, String create, List<SchemaObject> objects) {
+        Map<String, String> statistics = new LinkedHashMap<>();
+        char[] masked = create.toCharArray();
+        for (int i = 0; i < create.length(); i++) {
+            SqlLexer.Region region = LEXER.regionAt(create, i);
+            if (region != null) {
+                SqlLexer.blank(masked, region.contentStart(), region.contentEnd());
+                i = region.end() - 1;
+            }
+        }
+        String text = new String(masked);
+        int open = text.indexOf('(');
+        if (open < 0) {
+            return statistics;
+        }
+        for (Ddl.Action part : Ddl.splitTopLevel(text, open + 1, Ddl.matchingParen(text, open))) {
+            String element = create.substring(part.offset(), part.offset() + part.text().length());
+            String[] words = element.split("\\s+", 3);
+            if ((words[0].equals("CONSTRAINT") || words[0].equals("PROJECTION")) && words.length == 3) {
+                objects.add(new SchemaObject(words[0].toLowerCase(), words[1], table, words[2], null));
+            } else {
+                Matcher m = STATISTICS.matcher(part.text()); // not inside a default's string
+                if (m.find()) {
+                    statistics.put(words[0].replace("`", ""), element.substring(m.start(1), m.end(1)));
+                }
+            }
+        }
+        return statistics;
     }
 
     private static Map<String, String> properties(ResultSet rs) throws SQLException {

@@ -1,0 +1,62 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.testing.TestClickHouse;
+import ai.brokle.migrate.testing.TestMigrators;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What verify sees on ClickHouse 26 (the project's endpoint): each statement changes the schema in a way a forgotten
+ * down leaves behind (its down does nothing, and running the up again succeeds), so verify must report it.
+ */
+class ClickHouseVerifySensitivityTest {
+
+    private static final String BASE = "CREATE TABLE t (id UInt64, c String, n UInt32) ENGINE = MergeTree "
+            + "ORDER BY id;\n";
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ALTER TABLE t ADD COLUMN IF NOT EXISTS extra String",
+            "ALTER TABLE t MODIFY COLUMN c String DEFAULT 'x'",
+            "ALTER TABLE t MODIFY COLUMN c String CODEC(ZSTD(3))",
+            "ALTER TABLE t COMMENT COLUMN c 'note'",
+            "ALTER TABLE t MODIFY COMMENT 'table note'",
+            "ALTER TABLE t MODIFY TTL toDateTime(n) + INTERVAL 1 DAY",
+            "ALTER TABLE t MODIFY SETTING index_granularity_bytes = 1048576",
+            "ALTER TABLE t ADD INDEX IF NOT EXISTS idx_c c TYPE bloom_filter GRANULARITY 1",
+            "ALTER TABLE t ADD PROJECTION IF NOT EXISTS p (SELECT n, count() GROUP BY n)",
+            "ALTER TABLE t ADD CONSTRAINT IF NOT EXISTS n_positive CHECK n > 0",
+            "ALTER TABLE t ADD STATISTICS IF NOT EXISTS n TYPE tdigest",
+            "CREATE VIEW IF NOT EXISTS v AS SELECT id FROM t",
+            "CREATE OR REPLACE VIEW v2 AS SELECT n FROM t",
+    })
+    void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
+        Path dir = project.resolve("migrations");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
+        Files.writeString(dir.resolve("000001_base.down.sql"), "DROP TABLE IF EXISTS t;\n");
+        Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
+        Files.writeString(dir.resolve("000002_change.down.sql"), "SELECT 1;\n");
+        List<String> log = new ArrayList<>();
+        VerifyReport report = TestMigrators.build(project, Map.of("brokle.migrate.db", "clickhouse",
+                "brokle.migrate.clickhouse.url", TestClickHouse.newDatabase("verify_sense"),
+                "brokle.migrate.clickhouse.dir", dir.toString()), log, action -> Confirmer.Decision.NO_CONSOLE)
+                .verify(Clock.systemUTC());
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+}

@@ -1,0 +1,84 @@
+package ai.brokle.migrate.engine;
+
+import ai.brokle.migrate.testing.TestMigrators;
+import ai.brokle.migrate.testing.TestPostgres;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What verify sees on a real PostgreSQL: each statement changes the schema in a way a forgotten down leaves behind
+ * (its down does nothing), so verify must report the migration, whatever the kind of object.
+ */
+class PostgresVerifySensitivityTest {
+
+    private static final String BASE = """
+            CREATE TABLE t (id int PRIMARY KEY, c text, n int);
+            CREATE TABLE t2 (id int);
+            CREATE INDEX t_c ON t (c);
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+            CREATE SEQUENCE s;
+            """;
+    private static final String BASE_DOWN = "DROP SEQUENCE s; DROP FUNCTION f(); DROP TABLE t2; DROP TABLE t;\n";
+
+    @TempDir
+    Path project;
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ALTER TABLE t ADD COLUMN extra int",
+            "ALTER TABLE t ALTER COLUMN c SET DEFAULT 'x'",
+            "CREATE INDEX t_n ON t (n) WHERE n > 0",
+            "ALTER TABLE t ADD CONSTRAINT t_n_positive CHECK (n > 0) NOT VALID",
+            "CREATE VIEW v AS SELECT id FROM t",
+            "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 2'",
+            "ALTER FUNCTION f() SET search_path = public",
+            "ALTER SEQUENCE s INCREMENT BY 5",
+            "CREATE SCHEMA extra",
+            "CREATE TYPE mood AS ENUM ('ok')",
+            "COMMENT ON TABLE t IS 'x'",
+            "ALTER TABLE t ENABLE ROW LEVEL SECURITY",
+            "CREATE POLICY p ON t USING (n > 0)",
+            "CREATE RULE r AS ON INSERT TO t2 DO INSTEAD NOTHING",
+            "CREATE STATISTICS st ON c, n FROM t",
+            "ALTER TABLE t SET (fillfactor = 70)",
+            "ALTER INDEX t_c SET (fillfactor = 50)",
+            "ALTER TABLE t2 SET UNLOGGED",
+            "ALTER TABLE t2 REPLICA IDENTITY FULL",
+            "ALTER TABLE t ALTER COLUMN c SET STORAGE EXTERNAL",
+            "ALTER TABLE t ALTER COLUMN n SET STATISTICS 500",
+            "ALTER TABLE t2 INHERIT t",
+            "CREATE PUBLICATION pub FOR TABLE t",
+            "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
+            "CREATE TABLE t3 (id int) PARTITION BY RANGE (id)",
+    })
+    void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
+        Path dir = project.resolve("migrations");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
+        Files.writeString(dir.resolve("000001_base.down.sql"), BASE_DOWN);
+        Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
+        Files.writeString(dir.resolve("000002_change.down.sql"), "SELECT 1;\n");
+        Map<String, String> properties = new HashMap<>();
+        properties.put("brokle.migrate.db", "postgres");
+        properties.put("brokle.migrate.postgres.url", TestPostgres.newDatabase("verify_sense"));
+        properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
+        properties.put("brokle.migrate.postgres.dir", dir.toString());
+        List<String> log = new ArrayList<>();
+        VerifyReport report = TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE)
+                .verify(Clock.systemUTC());
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+}
