@@ -28,8 +28,11 @@ class PostgresVerifySensitivityTest {
             CREATE INDEX t_c ON t (c);
             CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
             CREATE SEQUENCE s;
+            CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
             """;
-    private static final String BASE_DOWN = "DROP SEQUENCE s; DROP FUNCTION f(); DROP TABLE t2; DROP TABLE t;\n";
+    private static final String BASE_DOWN = "DROP TRIGGER t_touch ON t; DROP FUNCTION touch(); DROP SEQUENCE s; "
+            + "DROP FUNCTION f(); DROP TABLE t2; DROP TABLE t;\n";
 
     @TempDir
     Path project;
@@ -61,6 +64,10 @@ class PostgresVerifySensitivityTest {
             "CREATE PUBLICATION pub FOR TABLE t",
             "CREATE COLLATION ci (provider = icu, locale = 'und-u-ks-level2', deterministic = false)",
             "CREATE TABLE t3 (id int) PARTITION BY RANGE (id)",
+            "ALTER TABLE t DISABLE TRIGGER t_touch",
+            "ALTER TABLE t ENABLE ALWAYS TRIGGER t_touch",
+            "ALTER TABLE t CLUSTER ON t_c",
+            "ALTER TABLE t ALTER COLUMN n SET (n_distinct = 100)",
     })
     void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
         Path dir = project.resolve("migrations");

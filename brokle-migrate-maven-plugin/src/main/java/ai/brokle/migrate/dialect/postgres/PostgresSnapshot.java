@@ -17,10 +17,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * Reads the schema of every user schema of the connection's database from the catalogs into the neutral model:
- * tables (partitioning, persistence, row level security, storage parameters, replica identity), columns (type,
- * default, nullability, identity, generated, storage, statistics target, compression, order), constraints, indexes,
- * views and materialized views, functions and procedures, triggers, enums and other types, sequences, extensions,
- * schemas and comments. Ownership and grants are left out, and so are the plugin's tracking tables. Objects of the
+ * tables (partitioning, persistence, row level security, storage parameters, replica identity, clustering index),
+ * columns (type, default, nullability, identity, generated, storage, statistics target, compression, options,
+ * order), constraints, indexes, views and materialized views, functions and procedures, triggers (and whether they
+ * fire), enums and other types, sequences, extensions, schemas and comments. Ownership and grants are left out, and so are the plugin's tracking tables. Objects of the
  * current schema are named without it.
  */
 final class PostgresSnapshot {
@@ -72,7 +72,8 @@ final class PostgresSnapshot {
                 + "THEN 'ENABLE' END, CASE WHEN c.relforcerowsecurity THEN 'FORCE' END) END, "
                 + "array_to_string(c.reloptions, ', '), CASE c.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL' "
                 + "WHEN 'i' THEN 'USING INDEX ' || (SELECT ic.relname FROM pg_index i JOIN pg_class ic "
-                + "ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident) END "
+                + "ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisreplident) END, (SELECT ic.relname "
+                + "FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid WHERE i.indrelid = c.oid AND i.indisclustered) "
                 + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND "
                 + USER_SCHEMA + " AND " + NOT_EXTENSION.formatted("c.oid") + " ORDER BY 1", rs -> {
                     String name = rs.getString(1);
@@ -85,6 +86,7 @@ final class PostgresSnapshot {
                     putIfSet(props, "row level security", rs.getString(7));
                     putIfSet(props, "storage parameters", rs.getString(8));
                     putIfSet(props, "replica identity", rs.getString(9));
+                    putIfSet(props, "clustered on", rs.getString(10));
                     properties.put(name, props);
                 });
         query("SELECT " + qualified("c.relname") + ", a.attname, format_type(a.atttypid, a.atttypmod), "
@@ -92,7 +94,7 @@ final class PostgresSnapshot {
                 + "col_description(a.attrelid, a.attnum), CASE WHEN a.attstorage <> t.typstorage THEN "
                 + "CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' "
                 + "END END, CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, CASE a.attcompression "
-                + "WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, array_to_string(a.attoptions, ', ') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "JOIN pg_type t ON t.oid = a.atttypid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
                 + "AND d.adnum = a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
@@ -119,6 +121,7 @@ final class PostgresSnapshot {
                     putIfSet(attributes, "storage", rs.getString(9));
                     putIfSet(attributes, "statistics target", rs.getString(10));
                     putIfSet(attributes, "compression", rs.getString(11));
+                    putIfSet(attributes, "options", rs.getString(12));
                     of.add(new Column(rs.getString(2), attributes, rs.getString(8)));
                 });
         List<Table> tables = new ArrayList<>();
@@ -171,7 +174,9 @@ final class PostgresSnapshot {
     }
 
     private void triggers() throws SQLException {
-        tableObjects("trigger", "SELECT " + qualified("c.relname") + ", t.tgname, pg_get_triggerdef(t.oid), "
+        tableObjects("trigger", "SELECT " + qualified("c.relname") + ", t.tgname, pg_get_triggerdef(t.oid) || "
+                + "CASE t.tgenabled WHEN 'D' THEN ' (DISABLED)' WHEN 'A' THEN ' (ENABLE ALWAYS)' "
+                + "WHEN 'R' THEN ' (ENABLE REPLICA)' ELSE '' END, "
                 + "obj_description(t.oid, 'pg_trigger') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_SCHEMA,
                 definition -> definition.replaceFirst("^CREATE (CONSTRAINT )?TRIGGER (\"[^\"]+\"|\\S+) ",
