@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What verify sees on ClickHouse 26 (the project's endpoint): each statement changes the schema in a way a forgotten
- * down leaves behind (its down does nothing, and running the up again succeeds), so verify must report it.
+ * down leaves behind (its down does nothing, and running the up again succeeds), so verify must report it; with the
+ * down that undoes it, verify must report nothing.
  */
 class ClickHouseVerifySensitivityTest {
 
@@ -44,19 +45,40 @@ class ClickHouseVerifySensitivityTest {
             "CREATE OR REPLACE VIEW v2 AS SELECT n FROM t",
     })
     void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
+        VerifyReport report = verify(change, "SELECT 1");
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ALTER TABLE t ADD PROJECTION IF NOT EXISTS p (SELECT n, count() GROUP BY n) | "
+                    + "ALTER TABLE t DROP PROJECTION IF EXISTS p",
+            "ALTER TABLE t ADD CONSTRAINT IF NOT EXISTS n_positive CHECK n > 0 | "
+                    + "ALTER TABLE t DROP CONSTRAINT IF EXISTS n_positive",
+            "ALTER TABLE t ADD STATISTICS IF NOT EXISTS n TYPE tdigest | ALTER TABLE t DROP STATISTICS IF EXISTS n",
+    })
+    void aDownThatUndoesTheChangeIsClean(String upAndDown) throws Exception {
+        String[] sql = upAndDown.split(" \\| ");
+        VerifyReport report = verify(sql[0], sql[1]);
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && c.verified() && c.severity().isEmpty(), () -> upAndDown + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+
+    /** The report of verify over the base migration and one with this up and down. */
+    private VerifyReport verify(String change, String down) throws Exception {
         Path dir = project.resolve("migrations");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
         Files.writeString(dir.resolve("000001_base.down.sql"), "DROP TABLE IF EXISTS t;\n");
         Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
-        Files.writeString(dir.resolve("000002_change.down.sql"), "SELECT 1;\n");
+        Files.writeString(dir.resolve("000002_change.down.sql"), down + ";\n");
         List<String> log = new ArrayList<>();
-        VerifyReport report = TestMigrators.build(project, Map.of("brokle.migrate.db", "clickhouse",
+        return TestMigrators.build(project, Map.of("brokle.migrate.db", "clickhouse",
                 "brokle.migrate.clickhouse.url", TestClickHouse.newDatabase("verify_sense"),
                 "brokle.migrate.clickhouse.dir", dir.toString()), log, action -> Confirmer.Decision.NO_CONSOLE)
                 .verify(Clock.systemUTC());
-        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
-        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
-                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
     }
 }

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What verify sees on a real PostgreSQL: each statement changes the schema in a way a forgotten down leaves behind
- * (its down does nothing), so verify must report the migration, whatever the kind of object.
+ * (its down does nothing), so verify must report the migration, whatever the kind of object; with the down that
+ * undoes it, verify must report nothing.
  */
 class PostgresVerifySensitivityTest {
 
@@ -70,22 +71,48 @@ class PostgresVerifySensitivityTest {
             "ALTER TABLE t ALTER COLUMN n SET (n_distinct = 100)",
     })
     void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
+        VerifyReport report = verify(change, "SELECT 1");
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "ALTER TABLE t ENABLE ROW LEVEL SECURITY | ALTER TABLE t DISABLE ROW LEVEL SECURITY",
+            "ALTER TABLE t SET (fillfactor = 70) | ALTER TABLE t RESET (fillfactor)",
+            "ALTER TABLE t2 SET UNLOGGED | ALTER TABLE t2 SET LOGGED",
+            "ALTER TABLE t2 REPLICA IDENTITY FULL | ALTER TABLE t2 REPLICA IDENTITY DEFAULT",
+            "ALTER TABLE t ALTER COLUMN c SET STORAGE EXTERNAL | ALTER TABLE t ALTER COLUMN c SET STORAGE EXTENDED",
+            "ALTER TABLE t ALTER COLUMN n SET STATISTICS 500 | ALTER TABLE t ALTER COLUMN n SET STATISTICS -1",
+            "ALTER TABLE t ALTER COLUMN c SET COMPRESSION pglz | ALTER TABLE t ALTER COLUMN c SET COMPRESSION DEFAULT",
+            "ALTER TABLE t DISABLE TRIGGER t_touch | ALTER TABLE t ENABLE TRIGGER t_touch",
+            "ALTER TABLE t CLUSTER ON t_c | ALTER TABLE t SET WITHOUT CLUSTER",
+            "ALTER TABLE t ALTER COLUMN n SET (n_distinct = 100) | ALTER TABLE t ALTER COLUMN n RESET (n_distinct)",
+    })
+    void aDownThatUndoesTheChangeIsClean(String upAndDown) throws Exception {
+        String[] sql = upAndDown.split(" \\| ");
+        VerifyReport report = verify(sql[0], sql[1]);
+        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
+        assertTrue(c != null && c.verified() && c.severity().isEmpty(), () -> upAndDown + ": verify reported "
+                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
+    }
+
+    /** The report of verify over the base migration and one with this up and down. */
+    private VerifyReport verify(String change, String down) throws Exception {
         Path dir = project.resolve("migrations");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
         Files.writeString(dir.resolve("000001_base.down.sql"), BASE_DOWN);
         Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
-        Files.writeString(dir.resolve("000002_change.down.sql"), "SELECT 1;\n");
+        Files.writeString(dir.resolve("000002_change.down.sql"), down + ";\n");
         Map<String, String> properties = new HashMap<>();
         properties.put("brokle.migrate.db", "postgres");
         properties.put("brokle.migrate.postgres.url", TestPostgres.newDatabase("verify_sense"));
         properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
         properties.put("brokle.migrate.postgres.dir", dir.toString());
         List<String> log = new ArrayList<>();
-        VerifyReport report = TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE)
+        return TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE)
                 .verify(Clock.systemUTC());
-        VerifyCase c = VerifySamples.byMigration(report).get("000002_change");
-        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> change + ": verify reported "
-                + (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines()));
     }
 }
