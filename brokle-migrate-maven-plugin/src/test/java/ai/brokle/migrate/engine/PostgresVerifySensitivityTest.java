@@ -26,14 +26,21 @@ class PostgresVerifySensitivityTest {
     private static final String BASE = """
             CREATE TABLE t (id int PRIMARY KEY, c text, n int);
             CREATE TABLE t2 (id int);
+            CREATE TABLE t4 (id int);
             CREATE INDEX t_c ON t (c);
             CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
             CREATE SEQUENCE s;
             CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
             CREATE TRIGGER t_touch BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch();
+            CREATE POLICY p_base ON t USING (n > 0);
+            CREATE RULE r_base AS ON DELETE TO t2 DO INSTEAD NOTHING;
+            CREATE STATISTICS st_base ON c, n FROM t;
+            CREATE VIEW v_base AS SELECT id FROM t;
+            CREATE PUBLICATION pub_base FOR TABLE t4;
             """;
-    private static final String BASE_DOWN = "DROP TRIGGER t_touch ON t; DROP FUNCTION touch(); DROP SEQUENCE s; "
-            + "DROP FUNCTION f(); DROP TABLE t2; DROP TABLE t;\n";
+    private static final String BASE_DOWN = "DROP PUBLICATION pub_base; DROP VIEW v_base; DROP STATISTICS st_base; "
+            + "DROP RULE r_base ON t2; DROP POLICY p_base ON t; DROP TRIGGER t_touch ON t; DROP FUNCTION touch(); "
+            + "DROP SEQUENCE s; DROP FUNCTION f(); DROP TABLE t4; DROP TABLE t2; DROP TABLE t;\n";
 
     @TempDir
     Path project;
@@ -69,6 +76,14 @@ class PostgresVerifySensitivityTest {
             "ALTER TABLE t ENABLE ALWAYS TRIGGER t_touch",
             "ALTER TABLE t CLUSTER ON t_c",
             "ALTER TABLE t ALTER COLUMN n SET (n_distinct = 100)",
+            "DROP POLICY IF EXISTS p_base ON t",
+            "ALTER POLICY p_base ON t USING (n > 5)",
+            "DROP RULE IF EXISTS r_base ON t2",
+            "DROP STATISTICS IF EXISTS st_base",
+            "ALTER STATISTICS st_base SET STATISTICS 10",
+            "ALTER VIEW v_base SET (security_barrier = true)",
+            "DROP PUBLICATION IF EXISTS pub_base",
+            "ALTER PUBLICATION pub_base ADD TABLE t",
     })
     void aDownThatLeavesTheChangeIsReported(String change) throws Exception {
         VerifyReport report = verify(change, "SELECT 1");

@@ -19,9 +19,10 @@ import java.util.function.UnaryOperator;
  * Reads the schema of every user schema of the connection's database from the catalogs into the neutral model:
  * tables (partitioning, persistence, row level security, storage parameters, replica identity, clustering index),
  * columns (type, default, nullability, identity, generated, storage, statistics target, compression, options,
- * order), constraints, indexes, views and materialized views, functions and procedures, triggers (and whether they
- * fire), enums and other types, sequences, extensions, schemas and comments. Ownership and grants are left out, and so are the plugin's tracking tables. Objects of the
- * current schema are named without it.
+ * order), constraints, indexes, views and materialized views (and their options), functions and procedures, triggers
+ * (and whether they fire), policies, rules, extended statistics, publications, enums and other types, sequences,
+ * extensions, schemas and comments. Ownership and grants are left out, and so are the plugin's tracking tables.
+ * Objects of the current schema are named without it.
  */
 final class PostgresSnapshot {
 
@@ -50,6 +51,8 @@ final class PostgresSnapshot {
         indexes();
         functions();
         triggers();
+        policiesRulesStatistics();
+        publications();
         types();
         sequences();
         query("SELECT extname, extversion, obj_description(oid, 'pg_extension') FROM pg_extension "
@@ -134,7 +137,8 @@ final class PostgresSnapshot {
     }
 
     private void relationObjects() throws SQLException {
-        query("SELECT " + qualified("c.relname") + ", c.relkind, pg_get_viewdef(c.oid, true), "
+        query("SELECT " + qualified("c.relname") + ", c.relkind, pg_get_viewdef(c.oid, true) "
+                + "|| coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', ''), "
                 + "obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE c.relkind IN ('v', 'm') AND " + USER_SCHEMA + " AND " + NOT_EXTENSION.formatted("c.oid"),
                 rs -> object(rs.getString(2).equals("m") ? "materialized view" : "view", rs.getString(1), null,
@@ -181,6 +185,41 @@ final class PostgresSnapshot {
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_SCHEMA,
                 definition -> definition.replaceFirst("^CREATE (CONSTRAINT )?TRIGGER (\"[^\"]+\"|\\S+) ",
                         "CREATE $1TRIGGER "));
+    }
+
+    /** Row level security policies, rewrite rules (not a view's own) and extended statistics. */
+    private void policiesRulesStatistics() throws SQLException {
+        tableObjects("policy", "SELECT " + qualified("c.relname") + ", p.polname, 'FOR ' || CASE p.polcmd "
+                + "WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' "
+                + "ELSE 'ALL' END || CASE WHEN p.polpermissive THEN '' ELSE ' AS RESTRICTIVE' END || ' TO ' || "
+                + "(SELECT string_agg(CASE WHEN r = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(r) END, ', ' ORDER BY r) "
+                + "FROM unnest(p.polroles) r) || coalesce(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', '') "
+                + "|| coalesce(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', ''), "
+                + "obj_description(p.oid, 'pg_policy') FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA, definition -> definition);
+        tableObjects("rule", "SELECT " + qualified("c.relname") + ", r.rulename, pg_get_ruledef(r.oid), "
+                + "obj_description(r.oid, 'pg_rewrite') FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND " + USER_SCHEMA,
+                definition -> definition.replaceFirst("^CREATE RULE (\"[^\"]+\"|\\S+) ", "CREATE RULE "));
+        tableObjects("statistics", "SELECT " + qualified("c.relname") + ", s.stxname, "
+                + "pg_get_statisticsobjdef(s.oid) || CASE WHEN s.stxstattarget >= 0 THEN ' STATISTICS ' || "
+                + "s.stxstattarget ELSE '' END, obj_description(s.oid, 'pg_statistic_ext') FROM pg_statistic_ext s "
+                + "JOIN pg_class c ON c.oid = s.stxrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
+                + USER_SCHEMA, definition -> definition.replaceFirst("^CREATE STATISTICS (\"[^\"]+\"|\\S+) ",
+                "CREATE STATISTICS "));
+    }
+
+    /** Publications: their tables (the current schema's without it) and what they publish. */
+    private void publications() throws SQLException {
+        query("SELECT p.pubname, CASE WHEN p.puballtables THEN 'FOR ALL TABLES' ELSE 'FOR TABLE ' || coalesce(("
+                + "SELECT string_agg(" + qualified("c.relname") + ", ', ' ORDER BY n.nspname, c.relname) "
+                + "FROM pg_publication_rel x "
+                + "JOIN pg_class c ON c.oid = x.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE x.prpubid = p.oid), '') END || ' WITH (publish = ' || concat_ws(', ', CASE WHEN p.pubinsert "
+                + "THEN 'insert' END, CASE WHEN p.pubupdate THEN 'update' END, CASE WHEN p.pubdelete THEN 'delete' END, "
+                + "CASE WHEN p.pubtruncate THEN 'truncate' END) || ')', obj_description(p.oid, 'pg_publication') "
+                + "FROM pg_publication p", rs -> object("publication", rs.getString(1), null, rs.getString(2),
+                rs.getString(3)));
     }
 
     /** A table's objects from (table, name, definition, comment) rows; {@code nameless} drops the names. */
