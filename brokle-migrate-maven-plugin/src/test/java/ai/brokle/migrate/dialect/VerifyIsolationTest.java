@@ -33,6 +33,32 @@ class VerifyIsolationTest {
         assertEquals(Optional.empty(), postgres("COMMENT ON TABLE users IS 'GRANT SELECT ... TO x'"));
     }
 
+    /** What changes the server itself, or reaches another server, never runs on the scratch database either. */
+    @Test
+    void postgresServerSettingsAndOtherServersAreNotVerifiable() {
+        assertTrue(postgres("ALTER SYSTEM SET work_mem = '64MB'").orElseThrow().contains("ALTER SYSTEM"));
+        assertTrue(postgres("CREATE SUBSCRIPTION s CONNECTION 'host=db' PUBLICATION p").orElseThrow()
+                .contains("CREATE SUBSCRIPTION"));
+        assertTrue(postgres("CREATE SERVER other FOREIGN DATA WRAPPER postgres_fdw").orElseThrow()
+                .contains("CREATE SERVER"));
+        assertTrue(postgres("IMPORT FOREIGN SCHEMA public FROM SERVER other INTO remote").isPresent());
+        assertEquals(Optional.empty(), postgres("CREATE TABLE servers (id int, system text)"));
+    }
+
+    @Test
+    void clickhouseServerWideObjectsAreNotVerifiable() {
+        assertTrue(clickhouse("CREATE FUNCTION IF NOT EXISTS plus_one AS (x) -> x + 1").orElseThrow()
+                .contains("CREATE FUNCTION changes an object of the whole server"));
+        assertTrue(clickhouse("DROP FUNCTION IF EXISTS plus_one").isPresent());
+        assertTrue(clickhouse("CREATE OR REPLACE FUNCTION plus_one AS (x) -> x + 1").isPresent());
+        assertTrue(clickhouse("CREATE ROW POLICY p ON spans USING 1 TO ALL").isPresent());
+        assertTrue(clickhouse("CREATE USER IF NOT EXISTS reader").isPresent());
+        assertTrue(clickhouse("GRANT SELECT ON spans TO reader").orElseThrow().contains("GRANT names users or roles"));
+        assertEquals(Optional.empty(), clickhouse("CREATE TABLE t (x AggregateFunction(sum, UInt64)) "
+                + "ENGINE = AggregatingMergeTree ORDER BY tuple()"));
+        assertEquals(Optional.empty(), clickhouse("SELECT 'CREATE FUNCTION f' AS text"));
+    }
+
     @Test
     void clickhouseClustersAndOtherDatabasesAreNotVerifiable() {
         assertTrue(clickhouse("CREATE TABLE t ON CLUSTER brokle (id String) ENGINE = MergeTree ORDER BY id")

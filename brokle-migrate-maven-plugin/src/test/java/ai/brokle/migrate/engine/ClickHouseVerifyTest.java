@@ -5,6 +5,7 @@ import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -69,6 +70,39 @@ class ClickHouseVerifyTest {
             assertEquals(List.of(), strings(s, "SELECT name FROM system.databases WHERE startsWith(name, "
                     + "'brokle_verify_')"), "no scratch database is left behind");
         }
+    }
+
+    /**
+     * SQL functions, users, roles, quotas, profiles, row policies and named collections belong to the whole server:
+     * verify lists such a file as not verified and never runs it, so a down that drops the server's function (which
+     * the server's other databases use) does not run.
+     */
+    @Test
+    void serverWideObjectsAreNotVerifiedAndNeverTouched() throws Exception {
+        String url = TestClickHouse.newDatabase("verify_global");
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement()) {
+            s.execute("CREATE FUNCTION IF NOT EXISTS brokle_verify_keep AS (x) -> x + 1");
+        }
+        Path dir = project.resolve("global");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("000001_t.up.sql"), "CREATE TABLE IF NOT EXISTS t (id UInt8) ENGINE = Memory;\n");
+        Files.writeString(dir.resolve("000001_t.down.sql"), "DROP TABLE IF EXISTS t;\n");
+        Files.writeString(dir.resolve("000002_f.up.sql"), "CREATE FUNCTION IF NOT EXISTS brokle_verify_keep AS (x) -> "
+                + "x + 1;\n");
+        Files.writeString(dir.resolve("000002_f.down.sql"), "DROP FUNCTION IF EXISTS brokle_verify_keep;\n");
+        Files.writeString(dir.resolve("000003_u.up.sql"), "CREATE ROW POLICY IF NOT EXISTS p ON t USING id > 0 TO ALL;\n");
+        Files.writeString(dir.resolve("000003_u.down.sql"), "DROP ROW POLICY IF EXISTS p ON t;\n");
+        Map<String, VerifyCase> cases = VerifySamples.byMigration(verify(url, dir));
+        try (Connection c = TestClickHouse.connect(url); Statement s = c.createStatement()) {
+            assertEquals(List.of("brokle_verify_keep"), strings(s, "SELECT name FROM system.functions "
+                    + "WHERE name = 'brokle_verify_keep'"), "the server's function is still there");
+            s.execute("DROP FUNCTION IF EXISTS brokle_verify_keep");
+        }
+        assertTrue(cases.get("000001_t").verified());
+        assertTrue(cases.get("000002_f").notVerified().contains("CREATE FUNCTION"), cases.get("000002_f").lines()
+                .toString());
+        assertTrue(cases.get("000003_u").notVerified().contains("CREATE ROW POLICY"), cases.get("000003_u").lines()
+                .toString());
     }
 
     @Test

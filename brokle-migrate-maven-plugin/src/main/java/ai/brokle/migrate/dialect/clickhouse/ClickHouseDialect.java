@@ -44,7 +44,13 @@ public final class ClickHouseDialect extends DeclaredDialect {
             Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP|RENAME|ATTACH|DETACH)\\s+DATABASE)\\b",
                     "{} changes a database other than the scratch one"),
             Isolation.Rule.of("\\b(?:TABLE|VIEW|DICTIONARY|EXISTS|FROM|JOIN|INTO|TO)\\s+((?!system\\.|INFORMATION_SCHEMA\\.)"
-                    + NAME + "\\." + NAME + ")", "{} names a table of another database")));
+                    + NAME + "\\." + NAME + ")", "{} names a table of another database"),
+            Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP)\\s+(?:OR\\s+REPLACE\\s+)?(?:FUNCTION|USER|ROLE|QUOTA|ROW\\s+POLICY"
+                    + "|POLICY|SETTINGS\\s+PROFILE|PROFILE|NAMED\\s+COLLECTION))\\b",
+                    "{} changes an object of the whole server (the server's other databases use it), not of one "
+                    + "database"),
+            Isolation.Rule.of("^\\s*(GRANT|REVOKE|SET\\s+(?:DEFAULT\\s+)?ROLE)\\b",
+                    "{} names users or roles, which are the server's, not the scratch database's")));
 
     /** On the node the URL names, never ON CLUSTER; code 497 is ACCESS_DENIED. */
     private static final ScratchDatabases SCRATCH = new ScratchDatabases(

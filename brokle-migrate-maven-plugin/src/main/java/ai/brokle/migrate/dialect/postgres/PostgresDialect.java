@@ -42,7 +42,10 @@ public final class PostgresDialect extends DeclaredDialect {
                     "changes a {}, which belongs to the whole server, not to one database"),
             Isolation.Rule.of("^\\s*(GRANT|REVOKE|REASSIGN\\s+OWNED|ALTER\\s+DEFAULT\\s+PRIVILEGES|SET\\s+ROLE)\\b",
                     "{} names roles, which are the server's, not the scratch database's"),
-            Isolation.Rule.of("\\b(OWNER\\s+TO)\\b", "{} names a role, which is the server's, not the scratch database's")));
+            Isolation.Rule.of("\\b(OWNER\\s+TO)\\b", "{} names a role, which is the server's, not the scratch database's"),
+            Isolation.Rule.of("^\\s*(ALTER\\s+SYSTEM)\\b", "{} changes the whole server's configuration"),
+            Isolation.Rule.of("\\b((?:CREATE|ALTER|DROP)\\s+(?:SUBSCRIPTION|SERVER)|IMPORT\\s+FOREIGN\\s+SCHEMA)\\b",
+                    "{} reaches another server")));
 
     /** {@code DROP DATABASE ... WITH (FORCE)} closes other sessions; 42501 (insufficient_privilege) is no CREATEDB. */
     private static final ScratchDatabases SCRATCH = new ScratchDatabases(
