@@ -70,4 +70,22 @@ final class VerifySamples {
                 .flatMap(c -> c.lines().stream()).toList();
         assertEquals(List.of(), findings, String.join("\n", report.lines()));
     }
+
+    /** The case of {@code id} has a finding or was not verified (what verify must say of a down that undoes nothing). */
+    static void assertReported(VerifyReport report, String id, String what) {
+        VerifyCase c = byMigration(report).get(id);
+        assertTrue(c != null && (c.severity().isPresent() || !c.verified()), () -> what + ": verify reported "
+                + shown(report, c));
+    }
+
+    /** The case of {@code id} was verified without a finding. */
+    static void assertClean(VerifyReport report, String id, String what) {
+        VerifyCase c = byMigration(report).get(id);
+        assertTrue(c != null && c.verified() && c.severity().isEmpty(), () -> what + ": verify reported "
+                + shown(report, c));
+    }
+
+    private static String shown(VerifyReport report, VerifyCase c) {
+        return (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines());
+    }
 }
