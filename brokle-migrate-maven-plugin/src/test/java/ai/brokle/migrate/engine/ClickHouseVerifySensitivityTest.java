@@ -1,16 +1,11 @@
 package ai.brokle.migrate.engine;
 
 import ai.brokle.migrate.testing.TestClickHouse;
-import ai.brokle.migrate.testing.TestMigrators;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,16 +56,8 @@ class ClickHouseVerifySensitivityTest {
 
     /** The report of verify over the base migration and one with this up and down. */
     private VerifyReport verify(String change, String down) throws Exception {
-        Path dir = project.resolve("migrations");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
-        Files.writeString(dir.resolve("000001_base.down.sql"), "DROP TABLE IF EXISTS t;\n");
-        Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
-        Files.writeString(dir.resolve("000002_change.down.sql"), down + ";\n");
-        List<String> log = new ArrayList<>();
-        return TestMigrators.build(project, Map.of("brokle.migrate.db", "clickhouse",
-                "brokle.migrate.clickhouse.url", TestClickHouse.newDatabase("verify_sense"),
-                "brokle.migrate.clickhouse.dir", dir.toString()), log, action -> Confirmer.Decision.NO_CONSOLE)
-                .verify(Clock.systemUTC());
+        return VerifySamples.verifyChange(project, Map.of("brokle.migrate.db", "clickhouse",
+                "brokle.migrate.clickhouse.url", TestClickHouse.newDatabase("verify_sense")), BASE,
+                "DROP TABLE IF EXISTS t;\n", change, down);
     }
 }

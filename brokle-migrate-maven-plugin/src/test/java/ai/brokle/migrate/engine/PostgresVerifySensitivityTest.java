@@ -1,17 +1,11 @@
 package ai.brokle.migrate.engine;
 
-import ai.brokle.migrate.testing.TestMigrators;
 import ai.brokle.migrate.testing.TestPostgres;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -107,19 +101,8 @@ class PostgresVerifySensitivityTest {
 
     /** The report of verify over the base migration and one with this up and down. */
     private VerifyReport verify(String change, String down) throws Exception {
-        Path dir = project.resolve("migrations");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("000001_base.up.sql"), BASE);
-        Files.writeString(dir.resolve("000001_base.down.sql"), BASE_DOWN);
-        Files.writeString(dir.resolve("000002_change.up.sql"), change + ";\n");
-        Files.writeString(dir.resolve("000002_change.down.sql"), down + ";\n");
-        Map<String, String> properties = new HashMap<>();
-        properties.put("brokle.migrate.db", "postgres");
-        properties.put("brokle.migrate.postgres.url", TestPostgres.newDatabase("verify_sense"));
-        properties.put("brokle.migrate.postgres.username", TestPostgres.USER);
-        properties.put("brokle.migrate.postgres.dir", dir.toString());
-        List<String> log = new ArrayList<>();
-        return TestMigrators.build(project, properties, log, action -> Confirmer.Decision.NO_CONSOLE)
-                .verify(Clock.systemUTC());
+        return VerifySamples.verifyChange(project, Map.of("brokle.migrate.db", "postgres", "brokle.migrate.postgres.url",
+                TestPostgres.newDatabase("verify_sense"), "brokle.migrate.postgres.username", TestPostgres.USER),
+                BASE, BASE_DOWN, change, down);
     }
 }

@@ -1,10 +1,15 @@
 package ai.brokle.migrate.engine;
 
+import ai.brokle.migrate.testing.TestMigrators;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -87,5 +92,24 @@ final class VerifySamples {
 
     private static String shown(VerifyReport report, VerifyCase c) {
         return (c == null ? "no case" : String.join("\n", c.lines())) + "\n" + String.join("\n", report.lines());
+    }
+
+    /**
+     * verify of two migrations, {@code 000001_base} and {@code 000002_change}, written into {@code project/migrations}.
+     *
+     * @param datasource the {@code brokle.migrate.*} properties of the datasource (db, url, ...), without the dir
+     */
+    static VerifyReport verifyChange(Path project, Map<String, String> datasource, String base, String baseDown,
+                                     String up, String down) throws IOException {
+        Path dir = project.resolve("migrations");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("000001_base.up.sql"), base);
+        Files.writeString(dir.resolve("000001_base.down.sql"), baseDown);
+        Files.writeString(dir.resolve("000002_change.up.sql"), up + ";\n");
+        Files.writeString(dir.resolve("000002_change.down.sql"), down + ";\n");
+        Map<String, String> properties = new HashMap<>(datasource);
+        properties.put("brokle.migrate." + datasource.get("brokle.migrate.db") + ".dir", dir.toString());
+        return TestMigrators.build(project, properties, new ArrayList<>(), action -> Confirmer.Decision.NO_CONSOLE)
+                .verify(Clock.systemUTC());
     }
 }
