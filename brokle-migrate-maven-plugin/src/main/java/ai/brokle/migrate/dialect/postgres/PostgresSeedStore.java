@@ -33,7 +33,8 @@ import java.util.function.LongFunction;
  * <li><b>upsert</b>: otherwise the rows are COPied into a temporary staging table, then written with one
  * <pre>
  * INSERT INTO t AS existing (cols) SELECT cols FROM stage
- * ON CONFLICT (pk) DO UPDATE SET col = EXCLUDED.col, ... WHERE (existing.col, ...) IS DISTINCT FROM (EXCLUDED.col, ...)
+ * ON CONFLICT (pk) DO UPDATE SET col = EXCLUDED.col, ...
+ *   WHERE (existing.col::text, ...) IS DISTINCT FROM (EXCLUDED.col::text, ...)
  * RETURNING (xmax = 0)
  * </pre>
  *     A row whose values already match is not touched (no write, no trigger, {@code updated_at} keeps its value)
