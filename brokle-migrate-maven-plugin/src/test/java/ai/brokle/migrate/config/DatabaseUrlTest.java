@@ -54,6 +54,11 @@ class DatabaseUrlTest {
                         new DatabaseUrl("jdbc:postgresql://h:5432/db", null, null)),
                 arguments("postgres", "postgres://[::1]:5433/db",
                         new DatabaseUrl("jdbc:postgresql://[::1]:5433/db", null, null)),
+                // lib/pq's run-time parameters reach the server through options; its own settings keep their meaning
+                arguments("postgres", "postgres://h/db?sslmode=disable&search_path=app%2Cpublic&connect_timeout=5"
+                                + "&application_name=a%20b&binary_parameters=yes",
+                        new DatabaseUrl("jdbc:postgresql://h:5432/db?sslmode=disable&connectTimeout=5"
+                                + "&ApplicationName=a%20b&options=-c%20search_path%3Dapp%2Cpublic", null, null)),
                 arguments("postgres", "jdbc:postgresql://h:5432/db?user=u&password=pw",
                         new DatabaseUrl("jdbc:postgresql://h:5432/db?user=u&password=pw", null, null)),
                 arguments("postgres", "jdbc:postgresql:db",
@@ -120,6 +125,14 @@ class DatabaseUrlTest {
     void jdbcClickHouseUrlWithNativePortIsMappedToo() {
         assertEquals("jdbc:clickhouse:http://h:8123/db", parse("clickhouse", "jdbc:clickhouse://h:9000/db").jdbcUrl());
         assertEquals(1, notes.size());
+    }
+
+    @Test
+    void libpqSettingsTheDriverCannotHonourAreRefusedByName() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse("postgres", "postgres://u:secret@h/db?host=%2Fvar%2Frun%2Fpostgresql"));
+        assertTrue(e.getMessage().contains("the URL parameter host is lib/pq's"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     static Stream<Arguments> badUrls() {

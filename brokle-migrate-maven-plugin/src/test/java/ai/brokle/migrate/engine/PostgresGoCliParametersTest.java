@@ -91,6 +91,36 @@ class PostgresGoCliParametersTest {
         assertEquals(0, count("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"));
     }
 
+    /**
+     * The Go CLI's driver (lib/pq) sends every URL parameter that is not one of its own settings to the server as a
+     * run-time parameter: {@code search_path=app} puts the migrations and golang-migrate's table into schema app.
+     * The plugin must land in the same place, with the same session settings.
+     */
+    @Test
+    void runTimeParametersInTheUrlAreTheSessionsSettings() throws IOException, SQLException {
+        try (Connection c = TestPostgres.connect(jdbcUrl); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA app");
+        }
+        migration("000001_settings", "CREATE TABLE settings AS SELECT current_schema() AS sch, "
+                + "current_setting('application_name') AS app, current_setting('statement_timeout') AS st, "
+                + "current_setting('work_mem') AS wm;\n");
+        migrator(brokleUrl("sslmode=disable&search_path=app&application_name=brokle%20ci&statement_timeout=5000"
+                + "&work_mem=8MB&connect_timeout=10&fallback_application_name=other&binary_parameters=yes")).up();
+        assertEquals(1, count("SELECT count(*) FROM app.settings WHERE sch = 'app' AND app = 'brokle ci' "
+                + "AND st = '5s' AND wm = '8MB'"));
+        assertEquals(1, count("SELECT version FROM app.schema_migrations"));
+        assertEquals(0, count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    /** A time zone in the URL cannot reach the session through the JDBC driver: refused, saying what to do instead. */
+    @Test
+    void aTimeZoneInTheUrlIsRefusedWithTheWayToSetIt() throws IOException {
+        migration("000001_one", "CREATE TABLE one (id int);\n");
+        MigrateException e = assertThrows(MigrateException.class,
+                () -> migrator(brokleUrl("sslmode=disable&TimeZone=Asia%2FTokyo")).up());
+        assertTrue(e.getMessage().contains("MAVEN_OPTS=-Duser.timezone=Asia/Tokyo"), e.getMessage());
+    }
+
     @Test
     void failedConnectionLeavesNoPasswordInTheErrorOrItsCauses() {
         String url = jdbcUrl.replace("jdbc:postgresql://", "postgres://" + TestPostgres.PASSWORD_USER + ":wrong-"

@@ -1,0 +1,91 @@
+package ai.brokle.migrate.dialect.postgres;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The query of a {@code postgres://} URL as lib/pq, the Go CLI's driver, reads it, in pgjdbc's terms. lib/pq's own
+ * settings map to pgjdbc's ({@code connect_timeout} → {@code connectTimeout}, {@code application_name} or
+ * {@code fallback_application_name} → {@code ApplicationName}; the SSL files, {@code sslmode}, {@code password} and
+ * {@code options} keep their names), its protocol choices are dropped, and every other parameter is a run-time
+ * parameter of the session ({@code search_path}, {@code statement_timeout}, {@code TimeZone}, ...), which lib/pq sends
+ * to the server and pgjdbc would ignore: it goes to the server as {@code -c key=value} in {@code options}.
+ * golang-migrate's {@code x-*} parameters stay as they are.
+ */
+final class LibpqQuery {
+
+    private static final Set<String> SAME_NAME = Set.of("sslmode", "sslcert", "sslkey", "sslrootcert", "password",
+            "user");
+    private static final Set<String> PROTOCOL_ONLY = Set.of("binary_parameters", "disable_prepared_binary_result");
+    private static final Set<String> NOT_SUPPORTED = Set.of("host", "port", "dbname", "sslinline", "sslsni",
+            "krbsrvname", "krbspn");
+
+    private LibpqQuery() {
+    }
+
+    /**
+     * @param rawQuery    the URL's query, percent-encoded, or null
+     * @param unsupported the error for a parameter that cannot be honoured, given why
+     * @return the query for pgjdbc and golang-migrate, percent-encoded, or null when empty
+     */
+    static String toJdbc(String rawQuery, Function<String, RuntimeException> unsupported) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return rawQuery;
+        }
+        List<String> kept = new ArrayList<>();
+        Map<String, String> named = new LinkedHashMap<>();
+        StringBuilder options = new StringBuilder();
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (pair.isEmpty() || PROTOCOL_ONLY.contains(key)) {
+                continue;
+            }
+            if (key.startsWith("x-") || SAME_NAME.contains(key)) {
+                kept.add(pair);
+            } else if (NOT_SUPPORTED.contains(key)) {
+                throw unsupported.apply(key + " is lib/pq's and not supported here");
+            } else if (key.equalsIgnoreCase("timezone")) {
+                throw unsupported.apply(key + " cannot be passed on: the JDBC driver sets the session's time zone "
+                        + "from the JVM; run Maven with MAVEN_OPTS=-Duser.timezone=" + value + " instead");
+            } else if (key.equals("connect_timeout")) {
+                named.put("connectTimeout", value);
+            } else if (key.equals("application_name")) {
+                named.put("ApplicationName", value);
+            } else if (key.equals("fallback_application_name")) {
+                named.putIfAbsent("ApplicationName", value);
+            } else if (key.equals("options")) {
+                options.append(options.isEmpty() ? "" : " ").append(value);
+            } else {
+                options.append(options.isEmpty() ? "" : " ").append("-c ").append(escape(key)).append('=')
+                        .append(escape(value));
+            }
+        }
+        named.forEach((key, value) -> kept.add(key + "=" + encode(value)));
+        if (!options.isEmpty()) {
+            kept.add("options=" + encode(options.toString()));
+        }
+        return kept.isEmpty() ? null : String.join("&", kept);
+    }
+
+    /** In the server's options, a backslash escapes the next character; spaces separate the arguments. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace(" ", "\\ ");
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
