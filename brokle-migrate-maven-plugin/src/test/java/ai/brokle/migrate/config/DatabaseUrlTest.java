@@ -67,6 +67,10 @@ class DatabaseUrlTest {
                         new DatabaseUrl("jdbc:clickhouse:http://h:8123/db", "u", "p")),
                 arguments("clickhouse", "clickhouse://h",
                         new DatabaseUrl("jdbc:clickhouse:http://h:8123/default", null, null)),
+                // golang-migrate's documented form: user, password and database as query parameters
+                arguments("clickhouse", "clickhouse://h:8123?username=u&password=p%40ss&database=clicks"
+                                + "&x-multi-statement=true",
+                        new DatabaseUrl("jdbc:clickhouse:http://h:8123/clicks", "u", "p@ss")),
                 arguments("clickhouse", "clickhouse://h:8123/",
                         new DatabaseUrl("jdbc:clickhouse:http://h:8123/default", null, null)),
                 arguments("clickhouse", "jdbc:clickhouse:http://h:8123/db?ssl=false",
@@ -125,6 +129,13 @@ class DatabaseUrlTest {
     void jdbcClickHouseUrlWithNativePortIsMappedToo() {
         assertEquals("jdbc:clickhouse:http://h:8123/db", parse("clickhouse", "jdbc:clickhouse://h:9000/db").jdbcUrl());
         assertEquals(1, notes.size());
+    }
+
+    @Test
+    void aClickHouseDatabaseInPathAndQueryMustAgree() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse("clickhouse", "clickhouse://h:8123/one?database=two"));
+        assertTrue(e.getMessage().contains("the path names one, the database parameter two"), e.getMessage());
     }
 
     @Test

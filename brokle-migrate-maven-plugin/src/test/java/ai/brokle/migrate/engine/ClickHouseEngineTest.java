@@ -148,6 +148,22 @@ class ClickHouseEngineTest extends StateTruthContractTest {
         assertTrue(!tableExists("events"));
     }
 
+    /**
+     * golang-migrate's documented ClickHouse form puts user, password and database in the query
+     * ({@code clickhouse://host:9000?username=u&password=p&database=db}): the migrations and golang-migrate's table go
+     * to that database, as with the Go CLI.
+     */
+    @Test
+    void usernamePasswordAndDatabaseMayBeQueryParameters() throws Exception {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        write("000001_t.up.sql", createTable("t") + ";\n");
+        write("000001_t.down.sql", "DROP TABLE t;\n");
+        migrator(Map.of("clickhouse.url", "clickhouse://127.0.0.1:" + TestClickHouse.port() + "?username=default"
+                + "&password=&database=" + database + "&x-multi-statement=true")).up();
+        assertTrue(tableExists("t"));
+        assertEquals(1L, schemaMigrations().orElseThrow()[0]);
+    }
+
     /** ClickHouse nests block comments and reads {@code $$ ... $$} / {@code $tag$ ... $tag$} as strings (heredocs). */
     @Test
     void nestedCommentsAndHeredocsHoldSemicolons() throws Exception {

@@ -3,10 +3,19 @@ package ai.brokle.migrate.dialect.clickhouse;
 import ai.brokle.migrate.config.DatabaseUrl;
 import ai.brokle.migrate.config.UrlInput;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * ClickHouse's URL forms: {@code jdbc:clickhouse:...} (or {@code jdbc:ch:}) and golang-migrate's
- * {@code clickhouse://user:pass@host:9000/db?x-multi-statement=true}. The plugin speaks HTTP: a native port is
- * mapped to the HTTP one (or {@code httpPort}).
+ * {@code clickhouse://user:pass@host:9000/db?x-multi-statement=true}, where user, password and database may also be
+ * the query parameters {@code username}, {@code password} and {@code database}. The plugin speaks HTTP: a native port
+ * is mapped to the HTTP one (or {@code httpPort}).
  */
 final class ClickHouseUrl {
 
@@ -14,6 +23,8 @@ final class ClickHouseUrl {
     static final int NATIVE_TLS_PORT = 9440;
     static final int HTTP_PORT = 8123;
     static final int HTTPS_PORT = 8443;
+    /** golang-migrate's documented form gives them as query parameters: clickhouse://host:9000?username=&password=. */
+    private static final Set<String> GO_DRIVER_AUTH = Set.of("username", "password", "database");
 
     private ClickHouseUrl() {
     }
@@ -46,8 +57,28 @@ final class ClickHouseUrl {
                 scheme = scheme.replace("http://", "https://");
             }
         }
-        String path = parts.rawPath().isEmpty() || "/".equals(parts.rawPath()) ? "/default" : parts.rawPath();
-        return url.converted("jdbc:clickhouse:" + scheme + parts.host() + ":" + port + path, parts.username(),
-                parts.password(), text, parts.rawQuery());
+        String path = parts.rawPath().isEmpty() || "/".equals(parts.rawPath()) ? "" : parts.rawPath();
+        String username = parts.username();
+        String password = parts.password();
+        List<String> query = new ArrayList<>();
+        for (String pair : parts.rawQuery() == null ? new String[0] : parts.rawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1).replace("+", "%2B"), UTF_8);
+            if (keepScheme || !GO_DRIVER_AUTH.contains(key)) {
+                query.add(pair);
+            } else if (key.equals("username")) {
+                username = username != null ? username : value.isEmpty() ? null : value;
+            } else if (key.equals("password")) {
+                password = password != null ? password : value;
+            } else if (!path.isEmpty() && !path.equals("/" + value)) {
+                throw url.invalid("clickhouse://user:pass@host:" + NATIVE_PORT + "/db with one database: the path "
+                        + "names " + path.substring(1) + ", the database parameter " + value);
+            } else {
+                path = "/" + URLEncoder.encode(value, UTF_8);
+            }
+        }
+        return url.converted("jdbc:clickhouse:" + scheme + parts.host() + ":" + port + (path.isEmpty() ? "/default"
+                : path), username, password, text, query.isEmpty() ? null : String.join("&", query));
     }
 }
