@@ -3,6 +3,8 @@ package ai.brokle.migrate.dialect.postgres;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +56,9 @@ final class LibpqQuery {
             } else if (NOT_SUPPORTED.contains(key)) {
                 throw unsupported.apply(key + " is lib/pq's and not supported here");
             } else if (key.equalsIgnoreCase("timezone")) {
+                if (isTheJvmsZone(value)) {
+                    continue; // the driver sets the JVM's zone, which is this one
+                }
                 throw unsupported.apply(key + " cannot be passed on: the JDBC driver sets the session's time zone "
                         + "from the JVM; run Maven with MAVEN_OPTS=-Duser.timezone=" + value + " instead");
             } else if (key.equals("connect_timeout")) {
@@ -74,6 +79,14 @@ final class LibpqQuery {
             kept.add("options=" + encode(options.toString()));
         }
         return kept.isEmpty() ? null : String.join("&", kept);
+    }
+
+    private static boolean isTheJvmsZone(String zone) {
+        try {
+            return ZoneId.of(zone).getRules().equals(ZoneId.systemDefault().getRules());
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     /** In the server's options, a backslash escapes the next character; spaces separate the arguments. */
