@@ -1,7 +1,5 @@
 package ai.brokle.migrate.config;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,7 +59,7 @@ final class GoMigrateQuery {
         Map<String, String> goMigrate = new LinkedHashMap<>();
         for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String key = UrlCoding.queryPart(eq < 0 ? pair : pair.substring(0, eq));
             if (!key.startsWith("x-")) {
                 if (!pair.isEmpty()) {
                     driver.add(pair);
@@ -73,7 +71,7 @@ final class GoMigrateQuery {
                         + " (supported: " + String.join(", ", kind.goMigrateParameters()) + "). Remove " + key
                         + " from the URL.");
             }
-            if (goMigrate.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1))) != null) {
+            if (goMigrate.put(key, eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1))) != null) {
                 throw error(key + " is given twice. Keep one " + key + " in the URL.");
             }
         }
@@ -160,12 +158,4 @@ final class GoMigrateQuery {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** Decodes like golang-migrate's query reading: percent escapes, and '+' as a space. */
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
 }

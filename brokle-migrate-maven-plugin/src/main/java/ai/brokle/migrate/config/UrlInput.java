@@ -2,8 +2,6 @@ package ai.brokle.migrate.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -89,8 +87,8 @@ public final class UrlInput {
         String pass = null;
         if (uri.getRawUserInfo() != null) {
             String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = parts[0].isEmpty() ? null : decode(parts[0]);
-            pass = parts.length > 1 ? decode(parts[1]) : null;
+            user = parts[0].isEmpty() ? null : UrlCoding.userInfoPart(parts[0]);
+            pass = parts.length > 1 ? UrlCoding.userInfoPart(parts[1]) : null;
         }
         return new Parts(url, uri.getScheme(), user, pass, uri.getHost(), uri.getPort(),
                 uri.getRawPath() == null ? "" : uri.getRawPath(), uri.getRawQuery());
@@ -136,8 +134,4 @@ public final class UrlInput {
         return text != null && text.indexOf(c) >= 0;
     }
 
-    private static String decode(String s) {
-        // percent-decoding only: '+' is a literal '+' in a URL's user info, not a space as in form data
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
 }

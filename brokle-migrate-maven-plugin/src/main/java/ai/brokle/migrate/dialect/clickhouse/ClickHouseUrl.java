@@ -1,15 +1,12 @@
 package ai.brokle.migrate.dialect.clickhouse;
 
 import ai.brokle.migrate.config.DatabaseUrl;
+import ai.brokle.migrate.config.UrlCoding;
 import ai.brokle.migrate.config.UrlInput;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * ClickHouse's URL forms: {@code jdbc:clickhouse:...} (or {@code jdbc:ch:}) and golang-migrate's
@@ -64,7 +61,7 @@ final class ClickHouseUrl {
         for (String pair : parts.rawQuery() == null ? new String[0] : parts.rawQuery().split("&")) {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1).replace("+", "%2B"), UTF_8);
+            String value = eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1));
             if (keepScheme || !GO_DRIVER_AUTH.contains(key)) {
                 query.add(pair);
             } else if (key.equals("username")) {
@@ -75,7 +72,7 @@ final class ClickHouseUrl {
                 throw url.invalid("clickhouse://user:pass@host:" + NATIVE_PORT + "/db with one database: the path "
                         + "names " + path.substring(1) + ", the database parameter " + value);
             } else {
-                path = "/" + URLEncoder.encode(value, UTF_8);
+                path = "/" + UrlCoding.encode(value);
             }
         }
         return url.converted("jdbc:clickhouse:" + scheme + parts.host() + ":" + port + (path.isEmpty() ? "/default"

@@ -1,9 +1,8 @@
 package ai.brokle.migrate.dialect.postgres;
 
 import ai.brokle.migrate.config.ConfigurationException;
+import ai.brokle.migrate.config.UrlCoding;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,8 +55,8 @@ final class DbVariables {
         String user = value(variables, "DB_USER");
         String password = value(variables, "DB_PASSWORD");
         String userInfo = user == null && password == null ? ""
-                : encode(user == null ? "" : user) + (password == null ? "" : ":" + encode(password)) + "@";
-        return Optional.of("postgres://" + userInfo + host + ":" + port + "/" + encode(name == null ? "" : name)
+                : UrlCoding.encode(user == null ? "" : user) + (password == null ? "" : ":" + UrlCoding.encode(password)) + "@";
+        return Optional.of("postgres://" + userInfo + host + ":" + port + "/" + UrlCoding.encode(name == null ? "" : name)
                 + "?sslmode=" + sslMode);
     }
 
@@ -71,10 +70,6 @@ final class DbVariables {
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** Percent-encoding for the user info and path: a space is %20, never '+'. */
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
     private static ConfigurationException error(String origin, String variable, Map<String, String> variables,
                                                 String problem) {

@@ -1,8 +1,7 @@
 package ai.brokle.migrate.dialect.postgres;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import ai.brokle.migrate.config.UrlCoding;
+
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -46,8 +45,8 @@ final class LibpqQuery {
         StringBuilder options = new StringBuilder();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String key = UrlCoding.queryPart(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1));
             if (pair.isEmpty() || PROTOCOL_ONLY.contains(key)) {
                 continue;
             }
@@ -74,9 +73,9 @@ final class LibpqQuery {
                         .append(escape(value));
             }
         }
-        named.forEach((key, value) -> kept.add(key + "=" + encode(value)));
+        named.forEach((key, value) -> kept.add(key + "=" + UrlCoding.encode(value)));
         if (!options.isEmpty()) {
-            kept.add("options=" + encode(options.toString()));
+            kept.add("options=" + UrlCoding.encode(options.toString()));
         }
         return kept.isEmpty() ? null : String.join("&", kept);
     }
@@ -94,11 +93,4 @@ final class LibpqQuery {
         return text.replace("\\", "\\\\").replace(" ", "\\ ");
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }
