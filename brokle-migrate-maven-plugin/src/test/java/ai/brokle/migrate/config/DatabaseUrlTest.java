@@ -71,6 +71,10 @@ class DatabaseUrlTest {
                 arguments("clickhouse", "clickhouse://h:8123?username=u&password=p%40ss&database=clicks"
                                 + "&x-multi-statement=true",
                         new DatabaseUrl("jdbc:clickhouse:http://h:8123/clicks", "u", "p@ss")),
+                // the Go client's own options are not sent; any other parameter is a server setting
+                arguments("clickhouse", "clickhouse://h:8123/db?dial_timeout=5s&compress=lz4&max_execution_time=60",
+                        new DatabaseUrl("jdbc:clickhouse:http://h:8123/db?clickhouse_setting_max_execution_time=60",
+                                null, null)),
                 arguments("clickhouse", "clickhouse://h:8123/",
                         new DatabaseUrl("jdbc:clickhouse:http://h:8123/default", null, null)),
                 arguments("clickhouse", "jdbc:clickhouse:http://h:8123/db?ssl=false",
@@ -129,6 +133,13 @@ class DatabaseUrlTest {
     void jdbcClickHouseUrlWithNativePortIsMappedToo() {
         assertEquals("jdbc:clickhouse:http://h:8123/db", parse("clickhouse", "jdbc:clickhouse://h:9000/db").jdbcUrl());
         assertEquals(1, notes.size());
+    }
+
+    @Test
+    void clickHouseSkipVerifyIsRefusedWithTheWayOut() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> parse("clickhouse", "clickhouse://h:9440/db?secure=true&skip_verify=true"));
+        assertTrue(e.getMessage().contains("without skip_verify"), e.getMessage());
     }
 
     @Test

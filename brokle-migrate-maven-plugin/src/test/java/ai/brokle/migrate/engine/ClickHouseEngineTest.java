@@ -164,6 +164,21 @@ class ClickHouseEngineTest extends StateTruthContractTest {
         assertEquals(1L, schemaMigrations().orElseThrow()[0]);
     }
 
+    /**
+     * The Go CLI's ClickHouse driver (clickhouse-go) takes client options in the URL (timeouts, compression,
+     * debugging); they are the client's, so the plugin's connection works with them too.
+     */
+    @Test
+    void theGoDriversClientOptionsInTheUrlDoNotBreakTheConnection() throws Exception {
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        write("000001_t.up.sql", createTable("t") + ";\n");
+        write("000001_t.down.sql", "DROP TABLE t;\n");
+        migrator(Map.of("clickhouse.url", "clickhouse://default@127.0.0.1:" + TestClickHouse.port() + "/" + database
+                + "?dial_timeout=5s&read_timeout=30s&compress=lz4&debug=false&block_size=1000000"
+                + "&connection_open_strategy=in_order&max_execution_time=60&x-multi-statement=true")).up();
+        assertTrue(tableExists("t"));
+    }
+
     /** ClickHouse nests block comments and reads {@code $$ ... $$} / {@code $tag$ ... $tag$} as strings (heredocs). */
     @Test
     void nestedCommentsAndHeredocsHoldSemicolons() throws Exception {

@@ -11,8 +11,9 @@ import java.util.Set;
 /**
  * ClickHouse's URL forms: {@code jdbc:clickhouse:...} (or {@code jdbc:ch:}) and golang-migrate's
  * {@code clickhouse://user:pass@host:9000/db?x-multi-statement=true}, where user, password and database may also be
- * the query parameters {@code username}, {@code password} and {@code database}. The plugin speaks HTTP: a native port
- * is mapped to the HTTP one (or {@code httpPort}).
+ * the query parameters {@code username}, {@code password} and {@code database}; as the Go CLI's client does, the
+ * client's own options are not sent and any other parameter is a server setting. The plugin speaks HTTP: a native
+ * port is mapped to the HTTP one (or {@code httpPort}).
  */
 final class ClickHouseUrl {
 
@@ -22,6 +23,13 @@ final class ClickHouseUrl {
     static final int HTTPS_PORT = 8443;
     /** golang-migrate's documented form gives them as query parameters: clickhouse://host:9000?username=&password=. */
     private static final Set<String> GO_DRIVER_AUTH = Set.of("username", "password", "database");
+    /** The Go client's (clickhouse-go v1 and v2) connection options: timeouts, pools, compression, debugging. */
+    private static final Set<String> GO_CLIENT_OPTIONS = Set.of("dial_timeout", "read_timeout", "write_timeout",
+            "no_delay", "alt_hosts", "connection_open_strategy", "block_size", "block_buffer_size", "pool_size",
+            "max_open_conns", "max_idle_conns", "conn_max_lifetime", "debug", "compress", "compress_level",
+            "max_compression_buffer", "client_info_product", "tls_config");
+    /** How clickhouse-jdbc takes a server setting in the URL. */
+    private static final String SERVER_SETTING = "clickhouse_setting_";
 
     private ClickHouseUrl() {
     }
@@ -62,8 +70,15 @@ final class ClickHouseUrl {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1));
-            if (keepScheme || !GO_DRIVER_AUTH.contains(key)) {
+            if (keepScheme || key.startsWith("x-") || key.equals("secure")) {
                 query.add(pair);
+            } else if (GO_CLIENT_OPTIONS.contains(key)) {
+                continue; // the Go client's own connection handling: nothing for the server or this driver
+            } else if (key.equals("skip_verify")) {
+                throw url.invalid("clickhouse://user:pass@host:" + NATIVE_PORT + "/db without skip_verify (the "
+                        + "plugin always checks the server's certificate: trust it in the JVM, or give a JDBC URL)");
+            } else if (!GO_DRIVER_AUTH.contains(key)) {
+                query.add(SERVER_SETTING + pair); // the Go client sends any other parameter as a server setting
             } else if (key.equals("username")) {
                 username = username != null ? username : value.isEmpty() ? null : value;
             } else if (key.equals("password")) {
