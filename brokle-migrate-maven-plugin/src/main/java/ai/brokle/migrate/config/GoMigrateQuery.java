@@ -57,13 +57,10 @@ final class GoMigrateQuery {
     private Split split(String rawQuery) {
         List<String> driver = new ArrayList<>();
         Map<String, String> goMigrate = new LinkedHashMap<>();
-        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = UrlCoding.queryPart(eq < 0 ? pair : pair.substring(0, eq));
+        for (UrlCoding.QueryPair pair : UrlCoding.pairs(rawQuery)) {
+            String key = pair.key();
             if (!key.startsWith("x-")) {
-                if (!pair.isEmpty()) {
-                    driver.add(pair);
-                }
+                driver.add(pair.raw());
                 continue;
             }
             if (!kind.goMigrateParameters().contains(key)) {
@@ -71,7 +68,7 @@ final class GoMigrateQuery {
                         + " (supported: " + String.join(", ", kind.goMigrateParameters()) + "). Remove " + key
                         + " from the URL.");
             }
-            if (goMigrate.put(key, eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1))) != null) {
+            if (goMigrate.put(key, pair.value()) != null) {
                 throw error(key + " is given twice. Keep one " + key + " in the URL.");
             }
         }

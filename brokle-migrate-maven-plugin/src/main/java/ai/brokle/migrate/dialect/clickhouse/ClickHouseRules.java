@@ -227,11 +227,7 @@ final class ClickHouseRules {
         char[] text = key.toCharArray();
         Matcher call = NEVER_NULL_CALL.matcher(key);
         while (call.find()) {
-            int end = call.end();
-            for (int depth = 1; end < text.length && depth > 0; end++) {
-                depth += text[end] == '(' ? 1 : text[end] == ')' ? -1 : 0;
-            }
-            SqlLexer.blank(text, call.end(), end);
+            SqlLexer.blank(text, call.end(), Ddl.matchingParen(key, call.end() - 1));
         }
         return new String(text);
     }

@@ -66,19 +66,18 @@ final class ClickHouseUrl {
         String username = parts.username();
         String password = parts.password();
         List<String> query = new ArrayList<>();
-        for (String pair : parts.rawQuery() == null ? new String[0] : parts.rawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1));
+        for (UrlCoding.QueryPair pair : UrlCoding.pairs(parts.rawQuery())) {
+            String key = pair.key();
+            String value = pair.value();
             if (keepScheme || key.startsWith("x-") || key.equals("secure")) {
-                query.add(pair);
+                query.add(pair.raw());
             } else if (GO_CLIENT_OPTIONS.contains(key)) {
                 continue; // the Go client's own connection handling: nothing for the server or this driver
             } else if (key.equals("skip_verify")) {
                 throw url.invalid("clickhouse://user:pass@host:" + NATIVE_PORT + "/db without skip_verify (the "
                         + "plugin always checks the server's certificate: trust it in the JVM, or give a JDBC URL)");
             } else if (!GO_DRIVER_AUTH.contains(key)) {
-                query.add(SERVER_SETTING + pair); // the Go client sends any other parameter as a server setting
+                query.add(SERVER_SETTING + pair.raw()); // the Go client sends any other parameter as a server setting
             } else if (key.equals("username")) {
                 username = username != null ? username : value.isEmpty() ? null : value;
             } else if (key.equals("password")) {

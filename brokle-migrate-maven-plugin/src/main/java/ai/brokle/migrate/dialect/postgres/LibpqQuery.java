@@ -43,15 +43,14 @@ final class LibpqQuery {
         List<String> kept = new ArrayList<>();
         Map<String, String> named = new LinkedHashMap<>();
         StringBuilder options = new StringBuilder();
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = UrlCoding.queryPart(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : UrlCoding.queryPart(pair.substring(eq + 1));
-            if (pair.isEmpty() || PROTOCOL_ONLY.contains(key)) {
+        for (UrlCoding.QueryPair pair : UrlCoding.pairs(rawQuery)) {
+            String key = pair.key();
+            String value = pair.value();
+            if (PROTOCOL_ONLY.contains(key)) {
                 continue;
             }
             if (key.startsWith("x-") || SAME_NAME.contains(key)) {
-                kept.add(pair);
+                kept.add(pair.raw());
             } else if (NOT_SUPPORTED.contains(key)) {
                 throw unsupported.apply(key + " is lib/pq's and not supported here");
             } else if (key.equalsIgnoreCase("timezone")) {
@@ -92,5 +91,4 @@ final class LibpqQuery {
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace(" ", "\\ ");
     }
-
 }

@@ -28,7 +28,7 @@ final class PostgresRules {
             + "(IF\\s+NOT\\s+EXISTS\\s+)?(?:[\\w$.]+\\s+)??ON\\s+(?:ONLY\\s+)?([\\w$.]+)");
     private static final Pattern ADD_COLUMN = Pattern.compile("ADD\\s+(?:COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?"
             + "(?!CONSTRAINT\\b|PRIMARY\\b|UNIQUE\\b|FOREIGN\\b|CHECK\\b|EXCLUDE\\b)([\\w$]+)\\s+(.*)", Pattern.DOTALL);
-    private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b");
+    private static final Pattern NOT_NULL_OR_PRIMARY_KEY = Pattern.compile("\\bNOT\\s+NULL\\b|\\bPRIMARY\\s+KEY\\b");
     /** What fills a new column's existing rows: a default other than NULL, a generated value, a serial type. */
     private static final Pattern FILLED = Pattern.compile("\\bDEFAULT\\s+(?!NULL\\b)|\\bGENERATED\\b|^(?:SMALL|BIG)?SERIAL\\b");
     /** What makes adding a column rewrite every row: a volatile default, a serial type, an identity, a stored value. */
@@ -83,7 +83,7 @@ final class PostgresRules {
             "ADD COLUMN ... NOT NULL without a DEFAULT on an existing table: fails as soon as the table has a row",
             "give the column a DEFAULT, or add it nullable, backfill, then SET NOT NULL in a later migration",
             (unit, context, report) -> addedColumns(unit, (s, table, column, definition, offset) -> {
-                if (NOT_NULL.matcher(definition).find() && !FILLED.matcher(definition).find()) {
+                if (NOT_NULL_OR_PRIMARY_KEY.matcher(definition).find() && !FILLED.matcher(definition).find()) {
                     report.at(unit, s, offset, "column " + column + " is added to " + table
                             + " as NOT NULL without a DEFAULT.");
                 }

@@ -97,7 +97,8 @@ final class PostgresSnapshot {
                 + "col_description(a.attrelid, a.attnum), CASE WHEN a.attstorage <> t.typstorage THEN "
                 + "CASE a.attstorage WHEN 'p' THEN 'PLAIN' WHEN 'e' THEN 'EXTERNAL' WHEN 'm' THEN 'MAIN' ELSE 'EXTENDED' "
                 + "END END, CASE WHEN a.attstattarget >= 0 THEN a.attstattarget::text END, CASE a.attcompression "
-                + "WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, array_to_string(a.attoptions, ', ') FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "WHEN 'p' THEN 'pglz' WHEN 'l' THEN 'lz4' END, array_to_string(a.attoptions, ', ') "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "JOIN pg_type t ON t.oid = a.atttypid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
                 + "AND d.adnum = a.attnum WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND "
@@ -158,8 +159,7 @@ final class PostgresSnapshot {
                 + "obj_description(i.indexrelid, 'pg_class') FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
                 + "JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
                 + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid "
-                + "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))", definition -> definition
-                .replaceFirst("^CREATE (UNIQUE )?INDEX (\"[^\"]+\"|\\S+) ON ", "CREATE $1INDEX ON "));
+                + "AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))", withoutName("(?:UNIQUE )?INDEX"));
     }
 
     private void functions() throws SQLException {
@@ -183,8 +183,7 @@ final class PostgresSnapshot {
                 + "WHEN 'R' THEN ' (ENABLE REPLICA)' ELSE '' END, "
                 + "obj_description(t.oid, 'pg_trigger') FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + USER_SCHEMA,
-                definition -> definition.replaceFirst("^CREATE (CONSTRAINT )?TRIGGER (\"[^\"]+\"|\\S+) ",
-                        "CREATE $1TRIGGER "));
+                withoutName("(?:CONSTRAINT )?TRIGGER"));
     }
 
     /** Row level security policies, rewrite rules (not a view's own) and extended statistics. */
@@ -200,13 +199,12 @@ final class PostgresSnapshot {
         tableObjects("rule", "SELECT " + qualified("c.relname") + ", r.rulename, pg_get_ruledef(r.oid), "
                 + "obj_description(r.oid, 'pg_rewrite') FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN' AND " + USER_SCHEMA,
-                definition -> definition.replaceFirst("^CREATE RULE (\"[^\"]+\"|\\S+) ", "CREATE RULE "));
+                withoutName("RULE"));
         tableObjects("statistics", "SELECT " + qualified("c.relname") + ", s.stxname, "
                 + "pg_get_statisticsobjdef(s.oid) || CASE WHEN s.stxstattarget >= 0 THEN ' STATISTICS ' || "
                 + "s.stxstattarget ELSE '' END, obj_description(s.oid, 'pg_statistic_ext') FROM pg_statistic_ext s "
                 + "JOIN pg_class c ON c.oid = s.stxrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE "
-                + USER_SCHEMA, definition -> definition.replaceFirst("^CREATE STATISTICS (\"[^\"]+\"|\\S+) ",
-                "CREATE STATISTICS "));
+                + USER_SCHEMA, withoutName("STATISTICS"));
     }
 
     /** Publications: their tables (the current schema's without it) and what they publish. */
@@ -220,6 +218,11 @@ final class PostgresSnapshot {
                 + "CASE WHEN p.pubtruncate THEN 'truncate' END) || ')', obj_description(p.oid, 'pg_publication') "
                 + "FROM pg_publication p", rs -> object("publication", rs.getString(1), null, rs.getString(2),
                 rs.getString(3)));
+    }
+
+    /** Drops the object's own name from its {@code CREATE <kind> name ...}, so a renamed object compares equal. */
+    private static UnaryOperator<String> withoutName(String kind) {
+        return definition -> definition.replaceFirst("^CREATE (" + kind + ") (\"[^\"]+\"|\\S+) ", "CREATE $1 ");
     }
 
     /** A table's objects from (table, name, definition, comment) rows; {@code nameless} drops the names. */
